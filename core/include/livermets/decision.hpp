@@ -1,0 +1,139 @@
+// The decision for one case: candidacy, pathway, recommendations, warnings,
+// derived figures (CONTRACT.md section 3), as compact codes.  Texts,
+// statements and citations for each code live in the catalogue (catalogue.hpp);
+// result_json.hpp turns a decision into the contract's JSON.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+
+#include "livermets/case.hpp"
+
+namespace livermets {
+
+enum class Status : std::uint8_t { met, not_met, unknown };
+enum class Overall : std::uint8_t { met, not_met, undetermined };
+
+enum class CriterionCode : std::uint8_t {
+  R0,
+  REMNANT,
+  FITNESS,
+  EXTRAHEPATIC,
+  BREAST_OLIGOMETASTATIC,
+  BREAST_NOT_PROGRESSING,
+};
+inline constexpr int kCriterionCount = 6;
+
+enum class PathwayCode : std::uint8_t {
+  ASSESSMENT_INCOMPLETE,
+  OUT_OF_SCOPE,
+  BREAST_SYSTEMIC_FIRST,
+  REPEAT_RESECTION,
+  ABLATION_PRIMARY,
+  NON_SURGICAL_MDT,
+  CRC_CONVERSION_THERAPY,
+  CRC_NEOADJUVANT_THEN_RESECTION,
+  CRC_RESECTION_FIRST,
+  NET_RESECTION,
+  NET_MEDICAL_AND_LIVER_DIRECTED,
+  NET_OBSERVATION,
+};
+inline constexpr int kPathwayCount = 12;
+
+enum class RecCode : std::uint8_t {
+  REFER_HPB_MDT,
+  SURGICAL_REVIEW_BEFORE_CHEMOTHERAPY,
+  URGENT_SURGICAL_REVIEW,
+  DO_NOT_BIOPSY,
+  RESECTION,
+  SURVEILLANCE,
+  PERIOPERATIVE_FOLFOX,
+  NEOADJUVANT_CHEMOTHERAPY,
+  RESTAGE_FOR_RESECTION,
+  SYSTEMIC_THEN_REASSESS,
+  DOUBLET_PLUS_ANTI_EGFR,
+  TRIPLET_CHEMOTHERAPY,
+  TRIPLET_PLUS_BEVACIZUMAB,
+  MOLECULAR_PROFILING,
+  PORTAL_VEIN_EMBOLIZATION,
+  TWO_STAGE_HEPATECTOMY,
+  RESECTION_PLUS_ABLATION,
+  ABLATION,
+  NON_SURGICAL_CARE_MDT,
+  SYSTEMIC_THERAPY,
+  RECEPTOR_GUIDED_THERAPY,
+  RECEPTOR_TESTING,
+  ADJUNCT_RESECTION,
+  SOMATOSTATIN_ANALOG,
+  EMBOLIZATION,
+  PRRT,
+  OBSERVATION,
+};
+inline constexpr int kRecCount = 27;
+
+enum class Strength : std::uint8_t { do_, consider, avoid };
+
+enum class WarningCode : std::uint8_t {
+  CHEMOTHERAPY_BEFORE_SURGICAL_REVIEW,
+  BIOPSY_OF_SUSPECTED_CRLM,
+  RADIOLOGICAL_RESPONSE_IS_NOT_CURE,
+  REMNANT_QUALITY,
+  EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE,
+  ABLATION_LESION_SIZE,
+  ABLATION_PERIVASCULAR,
+  OUTSIDE_GUIDELINE_SCOPE,
+};
+inline constexpr int kWarningCount = 8;
+
+struct Criterion {
+  CriterionCode code;
+  Status status;
+};
+
+struct Candidacy {
+  std::array<Criterion, kCriterionCount> criteria{};
+  int count = 0;  // 4, or 6 for breast
+  Overall overall = Overall::undetermined;
+
+  Status status(CriterionCode code) const;
+};
+
+struct Recommendation {
+  RecCode code;
+  Strength strength;
+};
+
+// Figures computed from the inputs; each is present only when computable.
+struct Derived {
+  std::optional<double> bsa_m2;
+  std::optional<double> standard_liver_volume_ml;
+  std::optional<double> flr_percent;  // given, or computed and rounded to 0.1
+  std::optional<int> fong_score;
+  std::optional<double> tumor_burden_score;
+  double remnant_threshold_percent = 30.0;  // 40 for cirrhosis (beyond the guideline)
+};
+
+struct Decision {
+  Derived derived;
+  Candidacy candidacy;
+  bool operable = true;
+  PathwayCode pathway = PathwayCode::ASSESSMENT_INCOMPLETE;
+  std::array<Recommendation, kRecCount> recommendations{};
+  int recommendation_count = 0;
+  std::uint32_t warnings = 0;  // bit i set = WarningCode(i) fires
+
+  bool has(RecCode code) const;
+  bool has(WarningCode code) const { return (warnings >> static_cast<int>(code)) & 1U; }
+  void add(RecCode code, Strength strength);
+  void add(WarningCode code) { warnings |= 1U << static_cast<int>(code); }
+};
+
+// Computes the derived figures of a validated case.  The parser has already
+// refused a remnant volume that computes above 100 %.
+Derived derive(const Case& c);
+
+// The whole decision for a validated case.  Pure, no allocation, no I/O.
+Decision decide(const Case& c);
+
+}  // namespace livermets
