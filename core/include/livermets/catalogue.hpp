@@ -30,6 +30,10 @@ struct PathwayInfo {
 };
 
 const CodeInfo& info(RecCode code);
+// The same, with the basis and wording fitted to the pathway it serves
+// (RESECTION rests on G20 for colorectal, G67-G68 on recurrence, G43 for
+// neuroendocrine disease).
+const CodeInfo& info(RecCode code, PathwayCode pathway);
 const CodeInfo& info(WarningCode code);
 const CodeInfo& info(CriterionCode code);  // text = what the criterion asks
 const PathwayInfo& info(PathwayCode code);

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "livermets/case.hpp"
 
@@ -114,11 +115,21 @@ struct Derived {
   double remnant_threshold_percent = 30.0;  // 40 for cirrhosis (beyond the guideline)
 };
 
+// The nodes of the algorithm diagram this case passed through (questionnaire
+// "algorithms"), from "primary" to the node named by the pathway code.
+struct Route {
+  std::string_view algorithm = "overview";  // overview, colorectal, breast, neuroendocrine
+  std::array<std::string_view, 8> nodes{};
+  int length = 0;
+  void push(std::string_view node) { nodes[static_cast<std::size_t>(length++)] = node; }
+};
+
 struct Decision {
   Derived derived;
   Candidacy candidacy;
   bool operable = true;
   PathwayCode pathway = PathwayCode::ASSESSMENT_INCOMPLETE;
+  Route route;
   std::array<Recommendation, kRecCount> recommendations{};
   int recommendation_count = 0;
   std::uint32_t warnings = 0;  // bit i set = WarningCode(i) fires

@@ -15,7 +15,8 @@ std::string evaluate_json(std::string_view case_json);
 // limits), in; a result object or an array of results, in order, out.
 struct DocumentResult {
   std::string json;
-  bool all_ok = false;  // every result has status "ok"
+  bool all_ok = false;          // every result has status "ok"
+  bool internal_fault = false;  // a result failed for a reason of ours, not the input's
 };
 DocumentResult evaluate_document(std::string_view text);
 

@@ -1,0 +1,84 @@
+// Candidacy for liver resection: every criterion must hold (G06).  Each
+// criterion is met, not met, or unknown; unknown never counts as met.
+#include "rules.hpp"
+
+namespace livermets {
+
+namespace {
+
+Status from_bool(std::optional<bool> v) {
+  if (!v) return Status::unknown;
+  return *v ? Status::met : Status::not_met;
+}
+
+// G07: complete resection with negative margins of all visible disease.
+Status r0(const Case& c) { return from_bool(c.r0_achievable); }
+
+// G08, G73: at least 30% of standard liver volume and about two segments.
+// The 40% threshold for cirrhosis is a published consensus figure beyond the
+// guideline.  A remnant between 30% and 40% with unknown liver quality is
+// left unknown rather than met (docs/clinical-decisions.md, D2).
+Status remnant(const Case& c, const Derived& d) {
+  if (c.remnant_segments && *c.remnant_segments < 2) return Status::not_met;
+  if (!d.flr_percent) return Status::unknown;
+  const double pct = *d.flr_percent;
+  if (pct < 30.0) return Status::not_met;
+  if (pct >= 40.0) return Status::met;
+  if (!c.liver_quality) return Status::unknown;
+  return c.liver_quality == LiverQuality::cirrhosis ? Status::not_met : Status::met;
+}
+
+// G09: good performance status (ECOG 0-2) and acceptable operative risk.
+Status fitness(const Case& c) {
+  if ((c.ecog && *c.ecog >= 3) || c.operative_risk_acceptable == false) return Status::not_met;
+  if (c.ecog && c.operative_risk_acceptable == true) return Status::met;
+  return Status::unknown;
+}
+
+// G10, G36, G74: extrahepatic disease absent or controlled.
+Status extrahepatic(const Case& c) {
+  if (!c.extrahepatic_disease) return Status::unknown;
+  return *c.extrahepatic_disease == Extrahepatic::uncontrolled ? Status::not_met : Status::met;
+}
+
+// G35: liver-limited or oligometastatic breast disease.
+Status breast_oligometastatic(const Case& c) { return from_bool(c.breast.oligometastatic); }
+
+// G37: not progressing on systemic therapy.
+Status breast_not_progressing(const Case& c) {
+  if (!c.breast.progressing_on_systemic_therapy) return Status::unknown;
+  return *c.breast.progressing_on_systemic_therapy ? Status::not_met : Status::met;
+}
+
+}  // namespace
+
+Status Candidacy::status(CriterionCode code) const {
+  for (int i = 0; i < count; ++i) {
+    if (criteria[static_cast<std::size_t>(i)].code == code) return criteria[static_cast<std::size_t>(i)].status;
+  }
+  return Status::unknown;
+}
+
+Candidacy assess_candidacy(const Case& c, const Derived& derived) {
+  Candidacy k;
+  auto add = [&k](CriterionCode code, Status s) { k.criteria[static_cast<std::size_t>(k.count++)] = {code, s}; };
+  add(CriterionCode::R0, r0(c));
+  add(CriterionCode::REMNANT, remnant(c, derived));
+  add(CriterionCode::FITNESS, fitness(c));
+  add(CriterionCode::EXTRAHEPATIC, extrahepatic(c));
+  if (c.primary == Primary::breast) {
+    add(CriterionCode::BREAST_OLIGOMETASTATIC, breast_oligometastatic(c));
+    add(CriterionCode::BREAST_NOT_PROGRESSING, breast_not_progressing(c));
+  }
+  bool all_met = true;
+  bool any_not_met = false;
+  for (int i = 0; i < k.count; ++i) {
+    const Status s = k.criteria[static_cast<std::size_t>(i)].status;
+    all_met = all_met && s == Status::met;
+    any_not_met = any_not_met || s == Status::not_met;
+  }
+  k.overall = any_not_met ? Overall::not_met : (all_met ? Overall::met : Overall::undetermined);
+  return k;
+}
+
+}  // namespace livermets

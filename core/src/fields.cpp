@@ -1,0 +1,144 @@
+#include "fields.hpp"
+
+namespace livermets {
+
+namespace {
+
+// Accessors are captureless lambdas, so the table stays plain data.
+#define LM_REF(TYPE, MEMBER) [](Case& c) -> std::optional<TYPE>& { return c.MEMBER; }
+
+#define LM_ENUM(ID, MEMBER, ENUM, ...)                                                        \
+  [] {                                                                                        \
+    FieldSpec f = spec(ID, FieldType::enumeration);                                           \
+    f.options = {__VA_ARGS__};                                                                \
+    f.enum_get = [](const Case& c) { return c.MEMBER ? static_cast<int>(*c.MEMBER) : -1; };   \
+    f.enum_set = [](Case& c, int i) {                                                         \
+      if (i < 0) c.MEMBER.reset(); else c.MEMBER = static_cast<ENUM>(i);                     \
+    };                                                                                        \
+    return f;                                                                                 \
+  }()
+
+FieldSpec spec(std::string_view id, FieldType type) {
+  FieldSpec f;
+  f.id = id;
+  f.type = type;
+  return f;
+}
+
+FieldSpec boolean(std::string_view id, std::optional<bool>& (*ref)(Case&)) {
+  FieldSpec f = spec(id, FieldType::boolean);
+  f.boolean_ref = ref;
+  return f;
+}
+
+FieldSpec ranged(FieldSpec f, double min, double max, bool min_exclusive, std::string_view unit,
+                 std::vector<double> probes) {
+  f.min = min;
+  f.max = max;
+  f.min_exclusive = min_exclusive;
+  f.unit = unit;
+  f.probes = std::move(probes);
+  return f;
+}
+
+FieldSpec integer(std::string_view id, std::optional<int>& (*ref)(Case&), double min, double max,
+                  std::string_view unit, std::vector<double> probes) {
+  FieldSpec f = ranged(spec(id, FieldType::integer), min, max, false, unit, std::move(probes));
+  f.integer_ref = ref;
+  return f;
+}
+
+FieldSpec number(std::string_view id, std::optional<double>& (*ref)(Case&), double min, double max,
+                 bool min_exclusive, std::string_view unit, std::vector<double> probes = {}) {
+  FieldSpec f = ranged(spec(id, FieldType::number), min, max, min_exclusive, unit, std::move(probes));
+  f.number_ref = ref;
+  return f;
+}
+
+// Probe values: one per region between the rules' cut-points, used by
+// `missing` to ask "could knowing this change the answer?".
+std::vector<FieldSpec> make_fields() {
+  return {
+      LM_ENUM("primary", primary, Primary, "colorectal", "breast", "neuroendocrine", "other"),
+      // setting has a default (initial) and is handled by the parser itself.
+      LM_ENUM("presentation", presentation, Presentation, "synchronous", "metachronous"),
+      boolean("surgical_review_done", LM_REF(bool, surgical_review_done)),
+      LM_ENUM("chemotherapy_status", chemotherapy_status, Chemotherapy, "none", "planned", "started", "completed"),
+      boolean("r0_achievable", LM_REF(bool, r0_achievable)),
+      number("flr_percent", LM_REF(double, flr_percent), 0, 100, false, "%", {10, 35, 50}),
+      number("flr_volume_ml", LM_REF(double, flr_volume_ml), 0, 10000, true, "ml"),
+      number("height_cm", LM_REF(double, height_cm), 100, 250, false, "cm"),
+      number("weight_kg", LM_REF(double, weight_kg), 25, 300, false, "kg"),
+      integer("remnant_segments", LM_REF(int, remnant_segments), 0, 8, "segments", {1, 2}),
+      LM_ENUM("liver_quality", liver_quality, LiverQuality, "normal", "steatosis_or_chemotherapy_injury",
+              "cirrhosis"),
+      integer("ecog", LM_REF(int, ecog), 0, 4, "", {0, 3}),
+      boolean("operative_risk_acceptable", LM_REF(bool, operative_risk_acceptable)),
+      LM_ENUM("extrahepatic_disease", extrahepatic_disease, Extrahepatic, "none", "resectable",
+              "bone_isolated_radiation_controllable", "lung_solitary", "uncontrolled"),
+      boolean("patient_declines_surgery", LM_REF(bool, patient_declines_surgery)),
+      integer("lesion_count", LM_REF(int, lesion_count), 1, 200, "lesions", {1, 2, 6, 10}),
+      number("largest_lesion_cm", LM_REF(double, largest_lesion_cm), 0, 40, true, "cm", {2, 3.5, 4.5}),
+      boolean("bilobar", LM_REF(bool, bilobar)),
+      boolean("perivascular_lesion", LM_REF(bool, perivascular_lesion)),
+      boolean("complete_radiological_response", LM_REF(bool, complete_radiological_response)),
+      boolean("biopsy_planned", LM_REF(bool, biopsy_planned)),
+      boolean("colorectal.node_positive_primary", LM_REF(bool, colorectal.node_positive_primary)),
+      boolean("colorectal.tumor_markers_elevated", LM_REF(bool, colorectal.tumor_markers_elevated)),
+      number("colorectal.cea_ng_ml", LM_REF(double, colorectal.cea_ng_ml), 0, 100000, false, "ng/ml"),
+      number("colorectal.disease_free_interval_months", LM_REF(double, colorectal.disease_free_interval_months), 0, 600, false, "months"),
+      LM_ENUM("colorectal.mmr", colorectal.mmr, Mmr, "pmmr_mss", "dmmr_msi_h"),
+      LM_ENUM("colorectal.ras", colorectal.ras, Mutation, "wild_type", "mutated"),
+      LM_ENUM("colorectal.braf", colorectal.braf, Mutation, "wild_type", "mutated"),
+      LM_ENUM("colorectal.sidedness", colorectal.sidedness, Side, "left", "right"),
+      LM_ENUM("breast.hormone_receptor", breast.hormone_receptor, Receptor, "positive", "negative"),
+      LM_ENUM("breast.her2", breast.her2, Receptor, "positive", "negative"),
+      boolean("breast.oligometastatic", LM_REF(bool, breast.oligometastatic)),
+      boolean("breast.progressing_on_systemic_therapy", LM_REF(bool, breast.progressing_on_systemic_therapy)),
+      boolean("neuroendocrine.symptomatic", LM_REF(bool, neuroendocrine.symptomatic)),
+      boolean("neuroendocrine.progressive", LM_REF(bool, neuroendocrine.progressive)),
+      boolean("neuroendocrine.hypervascular", LM_REF(bool, neuroendocrine.hypervascular)),
+      boolean("neuroendocrine.sstr_positive", LM_REF(bool, neuroendocrine.sstr_positive)),
+      boolean("neuroendocrine.solitary_or_isolated", LM_REF(bool, neuroendocrine.solitary_or_isolated)),
+  };
+}
+
+#undef LM_ENUM
+#undef LM_REF
+
+}  // namespace
+
+bool FieldSpec::known(const Case& c) const {
+  // The accessors hand out references; reading through them does not modify.
+  Case& mutable_case = const_cast<Case&>(c);
+  switch (type) {
+    case FieldType::boolean: return boolean_ref(mutable_case).has_value();
+    case FieldType::enumeration: return enum_get(c) >= 0;
+    case FieldType::integer: return integer_ref(mutable_case).has_value();
+    case FieldType::number: return number_ref(mutable_case).has_value();
+  }
+  return false;
+}
+
+void FieldSpec::clear(Case& c) const {
+  switch (type) {
+    case FieldType::boolean: boolean_ref(c).reset(); break;
+    case FieldType::enumeration: enum_set(c, -1); break;
+    case FieldType::integer: integer_ref(c).reset(); break;
+    case FieldType::number: number_ref(c).reset(); break;
+  }
+}
+
+const std::vector<FieldSpec>& fields() {
+  static const std::vector<FieldSpec> kFields = make_fields();
+  return kFields;
+}
+
+const FieldSpec* find_field(std::string_view id) {
+  for (const auto& f : fields()) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace livermets

@@ -1,0 +1,44 @@
+// The case's fields, once: name, type, accepted values, and where each lives
+// in `Case`.  The parser validates against this table, the result echoes the
+// case through it, `missing` probes it, and the questionnaire reads its types
+// and ranges from it, so a field cannot be accepted in one place and
+// described differently in another.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "livermets/case.hpp"
+
+namespace livermets {
+
+enum class FieldType { boolean, enumeration, integer, number };
+
+struct FieldSpec {
+  std::string_view id;  // contract name; dotted for a primary-specific block
+  FieldType type;
+  std::vector<std::string_view> options;  // enumeration: values, in the enum's order
+  double min = 0;
+  double max = 0;
+  bool min_exclusive = false;
+  std::string_view unit;
+  std::vector<double> probes;  // integer/number: one value per region between cut-points
+
+  // Exactly one accessor is set, matching `type`; enumerations are read and
+  // written as the option's index (-1 = unknown).
+  std::optional<bool>& (*boolean_ref)(Case&) = nullptr;
+  std::optional<int>& (*integer_ref)(Case&) = nullptr;
+  std::optional<double>& (*number_ref)(Case&) = nullptr;
+  int (*enum_get)(const Case&) = nullptr;
+  void (*enum_set)(Case&, int) = nullptr;
+
+  bool known(const Case& c) const;
+  void clear(Case& c) const;
+};
+
+// Every field of the contract's table except "schema", in the contract's order.
+const std::vector<FieldSpec>& fields();
+const FieldSpec* find_field(std::string_view id);
+
+}  // namespace livermets
