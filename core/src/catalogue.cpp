@@ -188,8 +188,9 @@ const std::array<PathwayInfo, kPathwayCount> kPathways = {{
      basis({"G16", "G02", "G06"})},
     {"BREAST_SYSTEMIC_FIRST", "Breast: systemic therapy first",
      "Systemic therapy guided by receptor status is the primary treatment; liver resection is at most an "
-     "adjunct for selected patients.",
-     basis({"G33", "G38"})},
+     "adjunct for selected patients. For context: without surgery, median survival in stage IV breast cancer "
+     "with liver metastases is 3-15 months.",
+     basis({"G33", "G38", "G39"})},
     {"REPEAT_RESECTION", "Colorectal recurrence: repeat resection",
      "A liver-only recurrence after hepatectomy in a patient who meets the candidacy criteria: repeat "
      "resection is feasible and safe.",
@@ -205,14 +206,16 @@ const std::array<PathwayInfo, kPathwayCount> kPathways = {{
     {"CRC_CONVERSION_THERAPY", "Colorectal, unresectable now: conversion therapy",
      "Not resectable at present: systemic therapy matched to the tumour's biology, then reassessment for "
      "conversion to resection, with techniques that widen resectability.",
-     basis({"G24", "G25", "G26", "G27", "G28"})},
+     basis({"G24", "G25", "G26", "G27", "G29", "G30", "G31"})},
     {"CRC_NEOADJUVANT_THEN_RESECTION", "Colorectal, resectable with poor prognostic factors: "
      "neoadjuvant chemotherapy, then resection",
-     "Technically resectable, but with poor prognostic factors: neoadjuvant chemotherapy before resection.",
-     basis({"G22"})},
+     "Technically resectable, but with poor prognostic factors: neoadjuvant chemotherapy before resection, "
+     "which remains the gold standard (30-50% five-year survival).",
+     basis({"G18", "G22"})},
     {"CRC_RESECTION_FIRST", "Colorectal, resectable: resection first",
-     "Resectable without a known poor prognostic factor: proceed directly to resection.",
-     basis({"G20", "G21"})},
+     "Resectable without a known poor prognostic factor: proceed directly to resection, the gold standard, "
+     "with 30-50% five-year survival.",
+     basis({"G18", "G20", "G21"})},
     {"NET_RESECTION", "Neuroendocrine: resection",
      "Solitary or isolated neuroendocrine liver metastases in a candidate for surgery: resection.",
      basis({"G43"})},
