@@ -12,24 +12,23 @@
 
 namespace livermets {
 
-using json = nlohmann::json;
-
 namespace {
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+struct OneResult {
+  std::string json;
+  bool ok = false;
+  bool internal_fault = false;
+};
 
-// An error result that also says the fault was ours, not the input's.
-json fault_result(const std::string& message) {
-  json r = error_result_json({{"case", message}});
-  r["internal_fault"] = true;
-  return r;
+OneResult fault_result(const std::string& message) {
+  return {error_result_json({{"case", message}}, /*internal_fault=*/true), false, true};
 }
 
-json evaluate_one(std::string_view text) {
+OneResult evaluate_one(std::string_view text) {
   try {
     const ParsedCase parsed = parse_case(text);
-    if (!parsed.ok()) return error_result_json(parsed.errors);
-    return ok_result_json(parsed.value, decide(parsed.value));
+    if (!parsed.ok()) return {error_result_json(parsed.errors), false, false};
+    return {ok_result_json(parsed.value, decide(parsed.value)), true, false};
   } catch (const std::exception& e) {
     return fault_result(std::string("internal fault, no result given: ") + e.what());
   } catch (...) {
@@ -37,21 +36,23 @@ json evaluate_one(std::string_view text) {
   }
 }
 
+bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
 // Splits a top-level JSON array into its elements' texts without building
 // them, so that each element meets the single-case limits on its own.
 // Returns false when the text is not a well-formed array of values.
 bool split_array(std::string_view text, std::vector<std::string_view>& out) {
   std::size_t i = 0;
-  auto skip_ws = [&] {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  auto skip_space = [&] {
+    while (i < text.size() && is_space(text[i])) ++i;
   };
-  skip_ws();
+  skip_space();
   if (i >= text.size() || text[i] != '[') return false;
   ++i;
-  skip_ws();
+  skip_space();
   if (i < text.size() && text[i] == ']') {
     ++i;
-    skip_ws();
+    skip_space();
     return i == text.size();
   }
   while (i < text.size()) {
@@ -78,7 +79,7 @@ bool split_array(std::string_view text, std::vector<std::string_view>& out) {
     out.push_back(text.substr(start, i - start));
     if (text[i] == ']') {
       ++i;
-      skip_ws();
+      skip_space();
       return i == text.size();
     }
     ++i;  // the comma
@@ -88,52 +89,49 @@ bool split_array(std::string_view text, std::vector<std::string_view>& out) {
 
 bool starts_as_array(std::string_view text) {
   for (char ch : text) {
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') continue;
-    return ch == '[';
+    if (!is_space(ch)) return ch == '[';
   }
   return false;
 }
+
+constexpr const char* kLastResort =
+    R"({"status":"error","errors":[{"field":"case","message":"internal fault, no result given"}],"internal_fault":true})";
 
 }  // namespace
 
 std::string evaluate_json(std::string_view case_json) {
   try {
-    return dump(evaluate_one(case_json));
+    return evaluate_one(case_json).json;
   } catch (...) {
-    return R"({"status":"error","errors":[{"field":"case","message":"internal fault, no result given"}]})";
+    return kLastResort;
   }
 }
 
 DocumentResult evaluate_document(std::string_view text) {
   DocumentResult out;
   try {
-    std::vector<std::string_view> elements;
     if (!starts_as_array(text)) {
-      const json r = evaluate_one(text);
-      out.all_ok = r["status"] == "ok";
-      out.internal_fault = r.contains("internal_fault");
-      out.json = dump(r);
-      return out;
+      OneResult r = evaluate_one(text);
+      return {std::move(r.json), r.ok, r.internal_fault};
     }
+    std::vector<std::string_view> elements;
     if (!split_array(text, elements)) {
-      out.json = dump(error_result_json({{"case", "not a well-formed JSON array of cases"}}));
-      return out;
+      return {error_result_json({{"case", "not a well-formed JSON array of cases"}}), false, false};
     }
     out.all_ok = true;
     out.json = "[";
     for (std::size_t k = 0; k < elements.size(); ++k) {
-      const json r = evaluate_one(elements[k]);
-      out.all_ok = out.all_ok && r["status"] == "ok";
-      out.internal_fault = out.internal_fault || r.contains("internal_fault");
-      out.json += (k ? "," : "") + dump(r);
+      OneResult r = evaluate_one(elements[k]);
+      out.all_ok = out.all_ok && r.ok;
+      out.internal_fault = out.internal_fault || r.internal_fault;
+      if (k) out.json += ',';
+      out.json += r.json;
     }
     out.json += "]";
+    return out;
   } catch (...) {
-    out.all_ok = false;
-    out.internal_fault = true;
-    out.json = R"({"status":"error","errors":[{"field":"case","message":"internal fault, no result given"}]})";
+    return {kLastResort, false, true};
   }
-  return out;
 }
 
 std::string_view rulebase_version() { return LIVERMETS_VERSION; }

@@ -79,6 +79,9 @@ class GuardedReader {
     // nlohmann's text starts with "[json.exception.parse_error.101] parse error at ...: "
     const auto colon = what.find(": ");
     if (colon != std::string::npos) what = what.substr(colon + 2);
+    // Drop nlohmann's echo of the offending bytes: they may be invalid UTF-8.
+    const auto echo = what.find("; last read");
+    if (echo != std::string::npos) what = what.substr(0, echo);
     return fail("case", "not valid JSON (at byte " + std::to_string(position) + "): " + what);
   }
 

@@ -246,7 +246,7 @@ std::string questionnaire_json() {
   try {
     json qs = json::array();
     for (const Question& q : questions()) qs.push_back(question_json(q));
-    const json out = {{"schema", "livermets-questionnaire/1"}, {"rulebase", rulebase_json()},
+    const json out = {{"schema", "livermets-questionnaire/1"}, {"rulebase", {{"version", rulebase_version()}, {"guideline", guideline_name()}}},
                       {"sections", sections_json()},          {"questions", qs},
                       {"statements", statements_json()},      {"pathways", pathways_json()},
                       {"algorithms", algorithms_json()},      {"derived", derived_figures_json()}};

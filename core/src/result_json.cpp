@@ -5,13 +5,12 @@
 #include <string>
 
 #include "fields.hpp"
+#include "json_writer.hpp"
 #include "livermets/catalogue.hpp"
 #include "livermets/livermets.hpp"
 #include "missing.hpp"
 
 namespace livermets {
-
-using json = nlohmann::json;
 
 namespace {
 
@@ -26,35 +25,41 @@ std::string one_decimal(double v) {
   return buf;
 }
 
-json basis_fields(json item, const Basis& b) {
-  item["statements"] = b.statements;
-  item["citations"] = b.citations;
-  return item;
+void write_basis(JsonWriter& w, const Basis& b) {
+  w.array("statements", b.statements);
+  w.array("citations", b.citations);
 }
 
 // ------------------------------------------------------------ the case echo
 
-json case_echo(const Case& c) {
-  json out = {{"schema", "livermets-case/1"},
-              {"setting", c.setting == Setting::initial ? "initial" : "recurrence_after_hepatectomy"}};
+// The normalised case: schema, setting, and every known answer.  Fields of a
+// primary-specific block are contiguous in the field table, so the block's
+// object opens at its first known field and closes when the prefix changes.
+void write_case(JsonWriter& w, const Case& c) {
+  w.key("case").begin_object();
+  w.field("schema", "livermets-case/1");
+  w.field("setting", c.setting == Setting::initial ? "initial" : "recurrence_after_hepatectomy");
   Case& readable = const_cast<Case&>(c);  // the accessors hand out references; nothing is written
+  std::string_view open_block;
   for (const FieldSpec& f : fields()) {
     if (!f.known(c)) continue;
-    json value;
-    switch (f.type) {
-      case FieldType::boolean: value = *f.boolean_ref(readable); break;
-      case FieldType::enumeration: value = f.options[static_cast<std::size_t>(f.enum_get(c))]; break;
-      case FieldType::integer: value = *f.integer_ref(readable); break;
-      case FieldType::number: value = *f.number_ref(readable); break;
-    }
     const auto dot = f.id.find('.');
-    if (dot == std::string_view::npos) {
-      out[std::string(f.id)] = value;
-    } else {
-      out[std::string(f.id.substr(0, dot))][std::string(f.id.substr(dot + 1))] = value;
+    const std::string_view block = dot == std::string_view::npos ? std::string_view() : f.id.substr(0, dot);
+    if (block != open_block) {
+      if (!open_block.empty()) w.end_object();
+      if (!block.empty()) w.key(block).begin_object();
+      open_block = block;
+    }
+    w.key(block.empty() ? f.id : f.id.substr(dot + 1));
+    switch (f.type) {
+      case FieldType::boolean: w.value(*f.boolean_ref(readable)); break;
+      case FieldType::enumeration: w.value(f.options[static_cast<std::size_t>(f.enum_get(c))]); break;
+      case FieldType::integer: w.value(*f.integer_ref(readable)); break;
+      case FieldType::number: w.value(*f.number_ref(readable)); break;
     }
   }
-  return out;
+  if (!open_block.empty()) w.end_object();
+  w.end_object();
 }
 
 // ------------------------------------------------------ candidacy reasons
@@ -139,74 +144,117 @@ std::string criterion_reason(const Case& c, const Decision& d, const Criterion& 
 
 // ------------------------------------------------------------ the sections
 
-json candidacy_json(const Case& c, const Decision& d) {
-  json criteria = json::array();
+void write_rulebase(JsonWriter& w) {
+  w.key("rulebase").begin_object();
+  w.field("version", rulebase_version()).field("guideline", guideline_name());
+  w.end_object();
+}
+
+void write_candidacy(JsonWriter& w, const Case& c, const Decision& d) {
+  w.key("candidacy").begin_object();
+  w.field("overall", name(d.candidacy.overall));
+  w.key("criteria").begin_array();
   for (int i = 0; i < d.candidacy.count; ++i) {
     const Criterion& k = d.candidacy.criteria[static_cast<std::size_t>(i)];
     const CodeInfo& ci = info(k.code);
-    criteria.push_back(basis_fields(
-        {{"code", ci.code}, {"status", name(k.status)}, {"text", ci.text}, {"reason", criterion_reason(c, d, k)}},
-        ci.basis));
+    w.begin_object();
+    w.field("code", ci.code).field("status", name(k.status)).field("text", ci.text);
+    w.field("reason", criterion_reason(c, d, k));
+    write_basis(w, ci.basis);
+    w.end_object();
   }
-  return {{"overall", name(d.candidacy.overall)}, {"criteria", criteria}, {"operable", d.operable}};
+  w.end_array();
+  w.field("operable", d.operable);
+  w.end_object();
 }
 
-json derived_json(const Derived& v) {
-  json out = json::object();
-  if (v.bsa_m2) out["bsa_m2"] = round_to(*v.bsa_m2, 2);
-  if (v.standard_liver_volume_ml) out["standard_liver_volume_ml"] = round_to(*v.standard_liver_volume_ml, 1);
-  if (v.flr_percent) out["flr_percent"] = *v.flr_percent;
-  if (v.fong_score) out["fong_score"] = *v.fong_score;
-  if (v.tumor_burden_score) out["tumor_burden_score"] = round_to(*v.tumor_burden_score, 2);
-  out["remnant_threshold_percent"] = v.remnant_threshold_percent;
-  return out;
-}
-
-}  // namespace
-
-json rulebase_json() { return {{"version", rulebase_version()}, {"guideline", guideline_name()}}; }
-
-json ok_result_json(const Case& c, const Decision& d) {
-  const PathwayInfo& p = info(d.pathway);
-  json recs = json::array();
+void write_recommendations(JsonWriter& w, const Decision& d) {
+  w.key("recommendations").begin_array();
   for (int i = 0; i < d.recommendation_count; ++i) {
     const Recommendation& r = d.recommendations[static_cast<std::size_t>(i)];
     const CodeInfo& ci = info(r.code, d.pathway);
-    recs.push_back(basis_fields({{"code", ci.code}, {"strength", name(r.strength)}, {"text", ci.text}}, ci.basis));
+    w.begin_object();
+    w.field("code", ci.code).field("strength", name(r.strength)).field("text", ci.text);
+    write_basis(w, ci.basis);
+    w.end_object();
   }
-  json warnings = json::array();
+  w.end_array();
+}
+
+void write_warnings(JsonWriter& w, const Decision& d) {
+  w.key("warnings").begin_array();
   for (int i = 0; i < kWarningCount; ++i) {
     const auto code = static_cast<WarningCode>(i);
     if (!d.has(code)) continue;
     const CodeInfo& ci = info(code);
-    warnings.push_back(basis_fields({{"code", ci.code}, {"text", ci.text}}, ci.basis));
+    w.begin_object();
+    w.field("code", ci.code).field("text", ci.text);
+    write_basis(w, ci.basis);
+    w.end_object();
   }
-  json missing = json::array();
-  for (const MissingItem& m : find_missing(c, d)) {
-    missing.push_back({{"field", m.field}, {"why", m.why}, {"statements", m.statements}});
-  }
-  json route = json::array();
-  for (int i = 0; i < d.route.length; ++i) route.push_back(d.route.nodes[static_cast<std::size_t>(i)]);
-  return {
-      {"status", "ok"},
-      {"errors", json::array()},
-      {"rulebase", rulebase_json()},
-      {"case", case_echo(c)},
-      {"pathway", basis_fields({{"code", p.code}, {"title", p.title}, {"summary", p.summary}}, p.basis)},
-      {"candidacy", candidacy_json(c, d)},
-      {"recommendations", recs},
-      {"warnings", warnings},
-      {"missing", missing},
-      {"derived", derived_json(d.derived)},
-      {"algorithm", d.route.algorithm},
-      {"route", route},
-  };
+  w.end_array();
 }
 
-json error_result_json(const std::vector<FieldError>& errors) {
-  json list = json::array();
-  for (const FieldError& e : errors) list.push_back({{"field", e.field}, {"message", e.message}});
-  return {{"status", "error"}, {"errors", list}, {"rulebase", rulebase_json()}};
+void write_missing(JsonWriter& w, const Case& c, const Decision& d) {
+  w.key("missing").begin_array();
+  for (const MissingItem& m : find_missing(c, d)) {
+    w.begin_object();
+    w.field("field", m.field).field("why", m.why).array("statements", m.statements);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_derived(JsonWriter& w, const Derived& v) {
+  w.key("derived").begin_object();
+  if (v.bsa_m2) w.field("bsa_m2", round_to(*v.bsa_m2, 2));
+  if (v.standard_liver_volume_ml) w.field("standard_liver_volume_ml", round_to(*v.standard_liver_volume_ml, 1));
+  if (v.flr_percent) w.field("flr_percent", *v.flr_percent);
+  if (v.fong_score) w.field("fong_score", *v.fong_score);
+  if (v.tumor_burden_score) w.field("tumor_burden_score", round_to(*v.tumor_burden_score, 2));
+  w.field("remnant_threshold_percent", v.remnant_threshold_percent);
+  w.end_object();
+}
+
+}  // namespace
+
+std::string ok_result_json(const Case& c, const Decision& d) {
+  JsonWriter w;
+  w.begin_object();
+  w.field("status", "ok");
+  w.key("errors").begin_array().end_array();
+  write_rulebase(w);
+  write_case(w, c);
+  const PathwayInfo& p = info(d.pathway);
+  w.key("pathway").begin_object();
+  w.field("code", p.code).field("title", p.title).field("summary", p.summary);
+  write_basis(w, p.basis);
+  w.end_object();
+  write_candidacy(w, c, d);
+  write_recommendations(w, d);
+  write_warnings(w, d);
+  write_missing(w, c, d);
+  write_derived(w, d.derived);
+  w.field("algorithm", d.route.algorithm);
+  std::array<std::string_view, 8> nodes = d.route.nodes;
+  w.array("route", std::vector<std::string_view>(nodes.begin(), nodes.begin() + d.route.length));
+  w.end_object();
+  return w.take();
+}
+
+std::string error_result_json(const std::vector<FieldError>& errors, bool internal_fault) {
+  JsonWriter w;
+  w.begin_object();
+  w.field("status", "error");
+  w.key("errors").begin_array();
+  for (const FieldError& e : errors) {
+    w.begin_object().field("field", e.field).field("message", e.message).end_object();
+  }
+  w.end_array();
+  write_rulebase(w);
+  if (internal_fault) w.field("internal_fault", true);
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace livermets
