@@ -194,6 +194,10 @@ constexpr BlockRule kBlocks[] = {
 void read_object(const json& obj, const std::string& prefix, Case& c, std::vector<FieldError>& errors) {
   for (const auto& [key, value] : obj.items()) {
     if (is_integrator_field(key)) continue;
+    if (key.empty()) {  // name the enclosing object: an empty name cannot be pointed at
+      errors.push_back({prefix.empty() ? "case" : prefix, "a field with an empty name is not accepted"});
+      continue;
+    }
     const std::string id = prefix.empty() ? key : prefix + "." + key;
     if (prefix.empty() && (key == "schema" || key == "setting")) continue;  // handled by the caller
     bool is_block = false;
