@@ -1,0 +1,65 @@
+// The page's data and pure helpers, checked against the real module: the
+// teaching examples reach the pathway they name, and the form's number and
+// relevance handling says what the core expects.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { wasm, repoRoot } from './harness.mjs';
+import { parseNumberText, caseToJson, holds } from '../../web/js/form.js';
+import { chooseAlgorithm } from '../../web/js/diagram.js';
+
+const examples = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web/examples.json'), 'utf8')).examples;
+
+function fieldsOf(obj, prefix = '') {
+  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' && !prefix ? fieldsOf(v, k + '.') : [prefix + k]));
+}
+
+test('every example is valid, reaches its named pathway, and fits the form', async () => {
+  const m = await wasm();
+  const q = JSON.parse(m.questionnaire());
+  const ids = new Set(q.questions.map((x) => x.id));
+  const primaries = new Set();
+  assert.ok(examples.length >= 3);
+  for (const ex of examples) {
+    const r = JSON.parse(m.evaluate(JSON.stringify(ex.case)));
+    assert.equal(r.status, 'ok', `${ex.id}: ${JSON.stringify(r.errors)}`);
+    assert.equal(r.pathway.code, ex.expected_pathway, ex.id);
+    for (const f of fieldsOf(ex.case)) if (f !== 'schema') assert.ok(ids.has(f), `${ex.id}: ${f} is a question`);
+    assert.ok(ex.title && ex.teaching, `${ex.id}: title and teaching note`);
+    primaries.add(ex.case.primary);
+    // the route ends at the pathway, and the diagram finds an algorithm holding it
+    assert.equal(r.route[r.route.length - 1], r.pathway.code);
+    const algo = chooseAlgorithm(q.algorithms, r.route, ex.case.primary);
+    assert.ok(algo && algo.nodes.some((n) => n.id === r.pathway.code), `${ex.id}: diagram for ${r.pathway.code}`);
+  }
+  for (const p of ['colorectal', 'breast', 'neuroendocrine']) assert.ok(primaries.has(p), `an example for ${p}`);
+});
+
+test('numbers typed in the form reach the core verbatim (so the core judges them)', async () => {
+  const m = await wasm();
+  const ev = (text) => JSON.parse(m.evaluate(caseToJson({ flr_percent: parseNumberText(text) })));
+  assert.equal(ev('35').case.flr_percent, 35);
+  assert.equal(ev('35,5').case.flr_percent, 35.5);
+  assert.equal(ev('.5').case.flr_percent, 0.5);
+  assert.equal(ev(' 40 ').case.flr_percent, 40);
+  const huge = ev('1e400');
+  assert.equal(huge.status, 'error', '1e400 is refused, not turned into null');
+  assert.equal(huge.errors[0].field, 'flr_percent');
+  const words = ev('thirty');
+  assert.equal(words.status, 'error', 'text is sent as text and refused');
+  assert.equal(words.errors[0].field, 'flr_percent');
+  assert.equal(parseNumberText(''), undefined);
+  assert.equal(parseNumberText('   '), undefined);
+});
+
+test('relevant_when conditions', () => {
+  const known = new Map([['primary', 'colorectal'], ['ecog', 2]]);
+  assert.equal(holds({ field: 'primary', equals: 'colorectal' }, known), true);
+  assert.equal(holds({ field: 'primary', equals: 'breast' }, known), false);
+  assert.equal(holds({ field: 'flr_percent', unknown: true }, known), true);
+  assert.equal(holds({ field: 'ecog', unknown: true }, known), false);
+  assert.equal(holds({ all: [{ field: 'primary', equals: 'colorectal' }, { field: 'flr_percent', unknown: true }] }, known), true);
+  assert.equal(holds({ any: [{ field: 'primary', equals: 'breast' }, { field: 'ecog', unknown: true }] }, known), false);
+  assert.equal(holds(undefined, known), true);
+});

@@ -1,0 +1,356 @@
+// Renders the questionnaire (from the core's definition) as a form, and reads
+// the case back from it.  Knows nothing of rules: which questions are shown
+// comes from each question's `relevant_when`, the accepted range from its
+// min/max, and every answer can be "unknown" (sent as an absent field).
+
+import { h, questionDomId } from './dom.js';
+
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** A number typed by a person, kept exactly as typed so the core judges it. */
+class RawNumber {
+  constructor(text) { this.text = text; }
+}
+
+/** Normalises what was typed in a number box: '' = unknown. */
+export function parseNumberText(text) {
+  let t = String(text).trim();
+  if (t === '') return undefined;
+  if (/^[+-]?\d*,\d+$/.test(t)) t = t.replace(',', '.');     // decimal comma
+  if (t.startsWith('+')) t = t.slice(1);
+  if (/^-?\.\d/.test(t)) t = t.replace('.', '0.');            // .5 -> 0.5
+  if (/^-?\d+\.$/.test(t)) t = t.slice(0, -1);                // 5. -> 5
+  if (/^-?0\d/.test(t)) t = t.replace(/^(-?)0+(?=\d)/, '$1'); // 007 -> 7
+  return JSON_NUMBER.test(t) ? new RawNumber(t) : t;          // text: the core says what is wrong
+}
+
+/** JSON text of a case whose numbers may be RawNumber (kept verbatim, e.g. 1e400). */
+export function caseToJson(value) {
+  if (value instanceof RawNumber) return value.text;
+  if (value && typeof value === 'object') {
+    return '{' + Object.entries(value).map(([k, v]) => JSON.stringify(k) + ':' + caseToJson(v)).join(',') + '}';
+  }
+  return JSON.stringify(value);
+}
+
+function setPath(obj, dotted, value) {
+  const parts = dotted.split('.');
+  let cur = obj;
+  for (const p of parts.slice(0, -1)) {
+    if (!cur[p] || typeof cur[p] !== 'object') cur[p] = {};
+    cur = cur[p];
+  }
+  cur[parts[parts.length - 1]] = value;
+}
+
+function getPath(obj, dotted) {
+  let cur = obj;
+  for (const p of dotted.split('.')) {
+    if (!cur || typeof cur !== 'object' || !(p in cur)) return undefined;
+    cur = cur[p];
+  }
+  return cur;
+}
+
+/** Does a relevant_when condition hold for the known answers (a flat map)? */
+export function holds(cond, known) {
+  if (!cond) return true;
+  if (Array.isArray(cond.all)) return cond.all.every((c) => holds(c, known));
+  if (Array.isArray(cond.any)) return cond.any.some((c) => holds(c, known));
+  if (cond.unknown === true) return !known.has(cond.field);
+  if ('equals' in cond) {
+    if (!known.has(cond.field)) return false;
+    const v = known.get(cond.field);
+    return (v instanceof RawNumber ? Number(v.text) : v) === cond.equals;
+  }
+  if (cond.unknown === false) return known.has(cond.field);
+  return true;
+}
+
+function rangeText(q) {
+  const unit = q.unit ? ' ' + q.unit : '';
+  const hasMin = typeof q.min === 'number';
+  const hasMax = typeof q.max === 'number';
+  const kind = q.type === 'integer' ? 'Whole number' : 'Number';
+  if (hasMin && hasMax) {
+    return q.min_exclusive
+      ? `${kind} above ${q.min}, up to ${q.max}${unit}`
+      : `${kind} from ${q.min} to ${q.max}${unit}`;
+  }
+  if (hasMin) return q.min_exclusive ? `${kind} above ${q.min}${unit}` : `${kind}, at least ${q.min}${unit}`;
+  if (hasMax) return `${kind} up to ${q.max}${unit}`;
+  return kind + (unit ? ' in' + unit : '');
+}
+
+function choicesOf(q) {
+  if (q.type === 'bool') return [{ value: true, label: 'Yes' }, { value: false, label: 'No' }];
+  return q.options || [];
+}
+
+/**
+ * createForm(root, questionnaire, {onChange}) renders the sections and
+ * questions into root and returns the form's API.
+ */
+export function createForm(root, questionnaire, { onChange } = {}) {
+  const questions = questionnaire.questions || [];
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const controls = new Map();   // id -> {container, read(), write(v), focus(), errorEl, describe}
+  const sections = new Map();   // id -> element
+  let debounce = null;
+
+  const changed = (immediate) => {
+    clearTimeout(debounce);
+    if (immediate) onChange && onChange();
+    else debounce = setTimeout(() => onChange && onChange(), 250);
+  };
+
+  function buildChoice(q, domId, helpIds, errId) {
+    const name = 'f-' + domId;
+    const opts = choicesOf(q);
+    const defaultOpt = 'default' in q ? opts.find((o) => o.value === q.default) : null;
+    const inputs = [];
+    const group = h('div', { class: 'options' + (opts.length > 3 ? ' options-many' : '') });
+    const addOption = (value, label, extraClass) => {
+      const input = h('input', { type: 'radio', name, value: JSON.stringify(value) });
+      input.addEventListener('change', () => { refresh(); changed(true); });
+      inputs.push({ input, value });
+      group.append(h('label', { class: 'opt' + (extraClass ? ' ' + extraClass : '') }, input, h('span', {}, label)));
+      return input;
+    };
+    for (const o of opts) addOption(o.value, o.label);
+    const unknownLabel = defaultOpt ? `Unknown (counts as ${defaultOpt.label})` : 'Unknown';
+    addOption(null, unknownLabel, 'opt-unknown').checked = true;
+    const legend = h('legend', { class: 'q-label' }, q.label);
+    const fieldset = h('fieldset', { class: 'q-choice', 'aria-describedby': helpIds.join(' ') || null },
+      legend, ...helpNodes(q, domId), group, h('p', { class: 'q-error', id: errId, hidden: true }));
+    return {
+      node: fieldset,
+      ariaTarget: fieldset,
+      read() {
+        const sel = inputs.find((i) => i.input.checked);
+        return sel && sel.value !== null ? sel.value : undefined;
+      },
+      write(v) {
+        let found = false;
+        for (const i of inputs) {
+          i.input.checked = v !== undefined && v !== null ? i.value === v : i.value === null;
+          found = found || i.input.checked;
+        }
+        if (!found) { inputs[inputs.length - 1].input.checked = true; return false; }
+        return true;
+      },
+      focus() { (inputs.find((i) => i.input.checked) || inputs[0]).input.focus(); },
+    };
+  }
+
+  function helpNodes(q, domId) {
+    const nodes = [];
+    if (q.help) nodes.push(h('p', { class: 'q-help', id: domId + '-help' }, q.help));
+    if (q.type === 'integer' || q.type === 'number') {
+      nodes.push(h('p', { class: 'q-range', id: domId + '-range' }, 'Accepted: ' + rangeText(q) + '. Leave empty if unknown.'));
+    }
+    return nodes;
+  }
+
+  function buildNumber(q, domId, helpIds, errId) {
+    const inputId = domId + '-input';
+    const input = h('input', {
+      id: inputId,
+      type: 'text',
+      inputmode: q.type === 'integer' ? 'numeric' : 'decimal',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      class: 'num',
+      'aria-describedby': helpIds.join(' ') || null,
+    });
+    input.addEventListener('input', () => { refresh(); changed(false); });
+    input.addEventListener('change', () => { refresh(); changed(true); });
+    const label = h('label', { class: 'q-label', for: inputId }, q.label, q.unit ? h('span', { class: 'q-unit-inline' }, ' (' + q.unit + ')') : null);
+    const row = h('div', { class: 'num-row' }, input, q.unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, q.unit) : null);
+    const wrap = h('div', { class: 'q-number' }, label, ...helpNodes(q, domId), row, h('p', { class: 'q-error', id: errId, hidden: true }));
+    return {
+      node: wrap,
+      ariaTarget: input,
+      read() { return parseNumberText(input.value); },
+      write(v) {
+        if (v === undefined || v === null) input.value = '';
+        else if (v instanceof RawNumber) input.value = v.text;
+        else if (typeof v === 'number' || typeof v === 'string') input.value = String(v);
+        else { input.value = ''; return false; }
+        return true;
+      },
+      focus() { input.focus(); },
+    };
+  }
+
+  // ---- build the sections and questions ----
+  root.textContent = '';
+  const sectionList = questionnaire.sections || [];
+  for (const sec of sectionList) {
+    const headId = 'sec-' + sec.id + '-title';
+    const el = h('section', { class: 'form-section', id: 'sec-' + sec.id, 'aria-labelledby': headId },
+      h('h3', { id: headId }, sec.title),
+      sec.help ? h('p', { class: 'sec-help' }, sec.help) : null);
+    sections.set(sec.id, el);
+    root.append(el);
+  }
+  for (const q of questions) {
+    const domId = questionDomId(q.id);
+    const errId = domId + '-error';
+    const helpIds = [];
+    if (q.help) helpIds.push(domId + '-help');
+    if (q.type === 'integer' || q.type === 'number') helpIds.push(domId + '-range');
+    const ctl = (q.type === 'integer' || q.type === 'number')
+      ? buildNumber(q, domId, helpIds, errId)
+      : buildChoice(q, domId, helpIds, errId);
+    const container = h('div', { class: 'question', id: domId, dataset: { field: q.id } }, ctl.node);
+    ctl.container = container;
+    ctl.errorEl = container.querySelector('.q-error');
+    ctl.helpIds = helpIds;
+    controls.set(q.id, ctl);
+    let sec = sections.get(q.section);
+    if (!sec) {
+      sec = h('section', { class: 'form-section', id: 'sec-' + q.section }, h('h3', {}, q.section));
+      sections.set(q.section, sec);
+      root.append(sec);
+    }
+    sec.append(container);
+  }
+
+  // ---- relevance ----
+  function rawAnswers() {
+    const known = new Map();
+    for (const [id, ctl] of controls) {
+      const v = ctl.read();
+      if (v !== undefined) known.set(id, v);
+    }
+    return known;
+  }
+
+  /** The relevant questions' ids and their known answers, at a fixpoint. */
+  function relevantAnswers() {
+    const raw = rawAnswers();
+    let known = raw;
+    let relevant = new Set();
+    for (let round = 0; round < 8; round += 1) {
+      const next = new Set(questions.filter((q) => holds(q.relevant_when, known)).map((q) => q.id));
+      const nextKnown = new Map([...raw].filter(([id]) => next.has(id)));
+      const stable = next.size === relevant.size && [...next].every((id) => relevant.has(id));
+      relevant = next;
+      known = nextKnown;
+      if (stable) break;
+    }
+    return { relevant, known };
+  }
+
+  function refresh() {
+    const { relevant } = relevantAnswers();
+    for (const [id, ctl] of controls) ctl.container.hidden = !relevant.has(id);
+    for (const [, sec] of sections) {
+      sec.hidden = !sec.querySelector('.question:not([hidden])');
+    }
+  }
+
+  function getCase() {
+    const { known } = relevantAnswers();
+    const c = {};
+    for (const q of questions) if (known.has(q.id)) setPath(c, q.id, known.get(q.id));
+    return c;
+  }
+
+  function clearErrors() {
+    for (const [, ctl] of controls) {
+      ctl.errorEl.hidden = true;
+      ctl.errorEl.textContent = '';
+      ctl.ariaTarget.removeAttribute('aria-invalid');
+      ctl.ariaTarget.setAttribute('aria-describedby', ctl.helpIds.join(' '));
+      if (!ctl.helpIds.length) ctl.ariaTarget.removeAttribute('aria-describedby');
+      ctl.container.classList.remove('has-error');
+    }
+  }
+
+  /** Shows each error next to its question; returns the errors no question could take. */
+  function showErrors(errors) {
+    clearErrors();
+    const rest = [];
+    for (const err of errors || []) {
+      const ctl = controls.get(err.field);
+      if (!ctl || ctl.container.hidden) { rest.push(err); continue; }
+      ctl.errorEl.hidden = false;
+      ctl.errorEl.textContent = ctl.errorEl.textContent ? ctl.errorEl.textContent + ' ' + err.message : err.message;
+      ctl.ariaTarget.setAttribute('aria-invalid', 'true');
+      ctl.ariaTarget.setAttribute('aria-describedby', [ctl.errorEl.id, ...ctl.helpIds].join(' '));
+      ctl.container.classList.add('has-error');
+    }
+    return rest;
+  }
+
+  /** Fills the form from a case object; returns the fields it could not show. */
+  function setCase(caseObj) {
+    const unplaced = [];
+    for (const [id, ctl] of controls) {
+      const v = getPath(caseObj || {}, id);
+      if (!ctl.write(v === null ? undefined : v)) unplaced.push(id);
+    }
+    const walk = (obj, prefix) => {
+      for (const [k, v] of Object.entries(obj || {})) {
+        const id = prefix ? prefix + '.' + k : k;
+        if (controls.has(id) || k === 'schema') continue;
+        if (v && typeof v === 'object' && !Array.isArray(v) && !prefix) walk(v, id);
+        else unplaced.push(id);
+      }
+    };
+    walk(caseObj, '');
+    clearErrors();
+    refresh();
+    return unplaced;
+  }
+
+  function reset() {
+    for (const [, ctl] of controls) ctl.write(undefined);
+    clearErrors();
+    refresh();
+  }
+
+  /** Label and displayed answer of every relevant, known question (for the print summary). */
+  function summary() {
+    const { known } = relevantAnswers();
+    const rows = [];
+    for (const q of questions) {
+      if (!known.has(q.id)) continue;
+      let v = known.get(q.id);
+      if (v instanceof RawNumber) v = v.text + (q.unit ? ' ' + q.unit : '');
+      else if (q.type === 'bool') v = v ? 'Yes' : 'No';
+      else if (q.type === 'enum') v = ((q.options || []).find((o) => o.value === v) || { label: v }).label;
+      rows.push({ id: q.id, label: q.label, value: String(v) });
+    }
+    return rows;
+  }
+
+  function focusField(id) {
+    const ctl = controls.get(id);
+    if (!ctl) return false;
+    if (ctl.container.hidden) return false;
+    ctl.focus();
+    ctl.container.scrollIntoView({ block: 'center', behavior: 'auto' });
+    return true;
+  }
+
+  root.addEventListener('submit', (e) => e.preventDefault());
+  refresh();
+
+  return {
+    getCase,
+    caseJson: () => caseToJson(getCase()),
+    setCase,
+    reset,
+    showErrors,
+    clearErrors,
+    summary,
+    focusField,
+    has: (id) => controls.has(id),
+    isShown: (id) => controls.has(id) && !controls.get(id).container.hidden,
+    labelOf: (id) => (byId.get(id) || { label: id }).label,
+    flushPending() { if (debounce) { clearTimeout(debounce); debounce = null; onChange && onChange(); } },
+  };
+}

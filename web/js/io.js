@@ -1,0 +1,59 @@
+// Local files only: the teaching examples shipped beside the page, export of
+// the case and its result as a JSON file, and import of such a file (or of a
+// bare case object).  Nothing is sent anywhere and nothing is stored.
+
+export const EXPORT_FORMAT = 'livermets-export/1';
+
+/** The teaching vignettes (examples.json next to index.html). */
+export async function loadExamples() {
+  const res = await fetch(new URL('../examples.json', import.meta.url), { credentials: 'omit', cache: 'no-cache' });
+  if (!res.ok) throw new Error('examples.json: HTTP ' + res.status);
+  const data = await res.json();
+  return Array.isArray(data.examples) ? data.examples : [];
+}
+
+function stamp(d) {
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** The export document: the case as entered, the full result, when and with which rule base. */
+export function exportDocument(caseObj, result, rulebase, now = new Date()) {
+  return {
+    format: EXPORT_FORMAT,
+    exported_at: now.toISOString(),
+    rulebase: rulebase || (result && result.rulebase) || null,
+    case: caseObj,
+    result,
+  };
+}
+
+/** Saves the export as a local file (a download; no network). */
+export function downloadJson(doc, now = new Date()) {
+  const blob = new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `livermets-case-${stamp(now)}.json`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return a.download;
+}
+
+/** Reads an export (or a bare case object) from a local file; returns the case object. */
+export async function readCaseFile(file) {
+  if (file.size > 1024 * 1024) throw new Error('the file is larger than 1 MiB; it is not a case export');
+  let doc;
+  try {
+    doc = JSON.parse(await file.text());
+  } catch (e) {
+    throw new Error('the file is not valid JSON');
+  }
+  if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
+    if (doc.format === EXPORT_FORMAT && doc.case && typeof doc.case === 'object') return doc.case;
+    if (!('format' in doc)) return doc;  // a bare case object
+  }
+  throw new Error('the file holds neither a case object nor a livermets export');
+}

@@ -1,0 +1,126 @@
+// Wires the page: loads the questionnaire from the calculator, draws the
+// form, and re-evaluates the case on every change.  The other modules each do
+// one job: loader (the wasm module), form, result, diagram, io (files).
+
+import { calculator } from './loader.js';
+import { createForm } from './form.js';
+import { renderResult } from './result.js';
+import { renderDiagram } from './diagram.js';
+import { loadExamples, exportDocument, downloadJson, readCaseFile } from './io.js';
+import { h } from './dom.js';
+
+const $ = (sel) => document.querySelector(sel);
+
+function setText(selector, text) {
+  document.querySelectorAll(selector).forEach((el) => { el.textContent = text; });
+}
+
+function fatal(message) {
+  const root = $('#questions');
+  root.textContent = '';
+  root.append(h('div', { class: 'card card-error', role: 'alert' }, h('h3', {}, 'The calculator could not start'), h('p', {}, message)));
+  document.documentElement.dataset.ready = 'failed';
+}
+
+async function start() {
+  let q;
+  try {
+    q = await calculator.questionnaire();
+  } catch (e) {
+    fatal('This browser could not load the WebAssembly calculator (' + (e && e.message ? e.message : e) +
+      '). Use a current browser; when opening the page from a file, use the single-file version.');
+    return;
+  }
+  const rb = q.rulebase || {};
+  setText('[data-version]', rb.version || '?');
+  setText('[data-guideline]', rb.guideline || '');
+
+  const resultBody = $('#result-body');
+  const live = $('#live');
+  const bar = $('#pathway-bar');
+  const ioStatus = $('#io-status');
+  let seq = 0;
+  let last = { caseObj: {}, result: null };
+
+  const form = createForm($('#questions'), q, { onChange: () => update() });
+
+  async function update() {
+    const my = ++seq;
+    const text = form.caseJson();
+    const result = await calculator.evaluate(text);
+    if (my !== seq) return;  // a newer change is already being evaluated
+    let caseObj = {};
+    try { caseObj = JSON.parse(text); } catch (e) { caseObj = {}; }
+    last = { caseObj, result };
+    let unplaced = [];
+    if (result.status === 'ok') form.clearErrors();
+    else unplaced = form.showErrors(result.errors);
+    const summary = renderResult(resultBody, result, {
+      questionnaire: q,
+      labelOf: form.labelOf,
+      hasField: form.isShown,
+      focusField: form.focusField,
+      caseRows: form.summary(),
+      unplacedErrors: unplaced,
+    });
+    if (result.status === 'ok') {
+      renderDiagram($('#diagram-slot'), q.algorithms, result.route, caseObj.primary);
+    }
+    if (live.textContent !== summary) live.textContent = summary;
+    bar.querySelector('.bar-text').textContent = summary;
+    bar.classList.toggle('bar-error', result.status !== 'ok');
+    resultBody.dataset.seq = String(my);
+    document.documentElement.dataset.ready = 'true';
+  }
+
+  // ---- toolbar ----
+  $('#reset').addEventListener('click', () => {
+    form.reset();
+    ioStatus.textContent = 'Form cleared: every answer is unknown.';
+    update();
+  });
+
+  const exampleSelect = $('#example');
+  loadExamples().then((examples) => {
+    for (const ex of examples) exampleSelect.append(h('option', { value: ex.id }, ex.title));
+    exampleSelect.disabled = false;
+    $('#load-example').disabled = false;
+    $('#load-example').addEventListener('click', () => {
+      const ex = examples.find((x) => x.id === exampleSelect.value);
+      if (!ex) { ioStatus.textContent = 'Choose an example first.'; exampleSelect.focus(); return; }
+      form.setCase(ex.case);
+      ioStatus.textContent = `Example loaded: ${ex.title}.` + (ex.teaching ? ' ' + ex.teaching : '');
+      update();
+    });
+  }).catch(() => {
+    exampleSelect.append(h('option', { value: '' }, 'Examples unavailable'));
+  });
+
+  $('#export').addEventListener('click', () => {
+    if (!last.result) return;
+    const name = downloadJson(exportDocument(last.caseObj, last.result, q.rulebase));
+    ioStatus.textContent = `Saved ${name} to this device.`;
+  });
+
+  const fileInput = $('#import-file');
+  $('#import').addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files && fileInput.files[0];
+    fileInput.value = '';
+    if (!file) return;
+    try {
+      const caseObj = await readCaseFile(file);
+      const unplaced = form.setCase(caseObj).filter((f) => !f.startsWith('x_'));
+      ioStatus.textContent = `Imported ${file.name}.` + (unplaced.length ? ` Not shown in the form (check these): ${unplaced.join(', ')}.` : '');
+    } catch (e) {
+      ioStatus.textContent = `Could not import ${file.name}: ${e.message}.`;
+    }
+    update();
+  });
+
+  $('#print').addEventListener('click', () => window.print());
+
+  await update();
+}
+
+start();

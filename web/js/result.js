@@ -1,0 +1,206 @@
+// Renders a result object (CONTRACT.md section 3) into the result panel:
+// pathway, warnings, candidacy checklist, recommendations by strength, what
+// would change the result, derived figures, and the basis of every line.
+
+import { h, questionDomId } from './dom.js';
+
+const STRENGTHS = [
+  { key: 'do', title: 'Do' },
+  { key: 'consider', title: 'Consider' },
+  { key: 'avoid', title: 'Avoid' },
+];
+const STATUS_TEXT = { met: 'Met', not_met: 'Not met', unknown: 'Unknown' };
+const STATUS_MARK = { met: '✓', not_met: '✗', unknown: '?' };
+const OVERALL_TEXT = { met: 'All criteria met', not_met: 'Not met', undetermined: 'Undetermined' };
+
+function citationText(citations) {
+  return citations && citations.length ? 'citations ' + citations.join(', ') : 'no citation';
+}
+
+/** "Basis" disclosure: statement ids and citations, with each statement's gist on demand. */
+function basisNode(item, ctx) {
+  const ids = item.statements || [];
+  ids.forEach((id) => ctx.cited.add(id));
+  if (!ids.length) return null;
+  const list = h('ul', { class: 'basis-list' }, ids.map((id) => {
+    const st = ctx.statements.get(id);
+    return h('li', {},
+      h('span', { class: 'sid' }, id), ' ',
+      st ? st.gist : '(statement not in the rule base)',
+      st && st.citations && st.citations.length ? h('span', { class: 'cit' }, ' [' + st.citations.join(', ') + ']') : null);
+  }));
+  return h('details', { class: 'basis' },
+    h('summary', {}, h('span', { class: 'basis-label' }, 'Basis: '), ids.join(', '), ' · ', citationText(item.citations)),
+    list);
+}
+
+function fieldLink(field, text, ctx) {
+  return h('a', {
+    href: '#' + questionDomId(field),
+    class: 'field-link',
+    dataset: { field },
+    onclick: (e) => {
+      if (ctx.focusField && ctx.focusField(field)) e.preventDefault();
+    },
+  }, text);
+}
+
+function renderErrors(result, rest, ctx) {
+  const errs = result.errors || [];
+  return h('div', { class: 'card card-error', role: 'alert' },
+    h('h3', {}, result.fault ? 'Calculator fault' : 'No pathway: some answers need correcting'),
+    h('ul', { class: 'error-list' }, errs.map((e) => {
+      const placed = !rest.includes(e);
+      return h('li', {},
+        placed && e.field ? fieldLink(e.field, ctx.labelOf(e.field), ctx) : (e.field ? h('code', {}, e.field) : null),
+        e.field ? ': ' : '', e.message);
+    })));
+}
+
+function renderPathway(result) {
+  const p = result.pathway || {};
+  return h('div', { class: 'card card-pathway', id: 'pathway', dataset: { code: p.code || '' } },
+    h('p', { class: 'eyebrow' }, 'Pathway'),
+    h('h3', { class: 'pathway-title' }, p.title || p.code || ''),
+    h('p', { class: 'pathway-summary' }, p.summary || ''),
+    h('p', { class: 'code' }, p.code || ''));
+}
+
+function renderWarnings(result, ctx) {
+  const ws = result.warnings || [];
+  if (!ws.length) return null;
+  return h('section', { class: 'card card-warnings', 'aria-labelledby': 'warn-title' },
+    h('h3', { id: 'warn-title' }, h('span', { class: 'warn-icon', 'aria-hidden': 'true' }, '⚠ '), 'Warnings (' + ws.length + ')'),
+    h('ul', { class: 'items' }, ws.map((w) => h('li', { class: 'item warning', dataset: { code: w.code } },
+      h('p', { class: 'item-text' }, w.text), basisNode(w, ctx)))));
+}
+
+function renderCandidacy(result, ctx) {
+  const c = result.candidacy;
+  if (!c || !c.criteria) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'cand-title' },
+    h('h3', { id: 'cand-title' }, 'Candidacy for resection: ',
+      h('span', { class: 'overall overall-' + c.overall }, OVERALL_TEXT[c.overall] || c.overall)),
+    h('ul', { class: 'items checklist' }, c.criteria.map((cr) => h('li', { class: 'item crit status-' + cr.status, dataset: { code: cr.code, status: cr.status } },
+      h('p', { class: 'item-text' },
+        h('span', { class: 'mark', 'aria-hidden': 'true' }, STATUS_MARK[cr.status] || '•'),
+        h('strong', {}, STATUS_TEXT[cr.status] || cr.status), ' · ', cr.reason || cr.code),
+      basisNode(cr, ctx)))));
+}
+
+function renderRecommendations(result, ctx) {
+  const recs = result.recommendations || [];
+  return h('section', { class: 'card', 'aria-labelledby': 'recs-title' },
+    h('h3', { id: 'recs-title' }, 'Recommendations'),
+    STRENGTHS.map(({ key, title }) => {
+      const group = recs.filter((r) => r.strength === key);
+      if (!group.length) return null;
+      return h('div', { class: 'rec-group rec-' + key, dataset: { strength: key } },
+        h('h4', {}, title),
+        h('ul', { class: 'items' }, group.map((r) => h('li', { class: 'item rec', dataset: { code: r.code } },
+          h('p', { class: 'item-text' }, r.text), basisNode(r, ctx)))));
+    }));
+}
+
+function renderMissing(result, ctx) {
+  const ms = result.missing || [];
+  if (!ms.length) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'missing-title' },
+    h('h3', { id: 'missing-title' }, 'What would change this'),
+    h('p', { class: 'muted' }, 'Unknown answers that could change the pathway or a recommendation, most important first.'),
+    h('ul', { class: 'missing-list' }, ms.map((m) => h('li', {},
+      ctx.hasField(m.field) ? fieldLink(m.field, ctx.labelOf(m.field), ctx) : h('code', {}, m.field),
+      h('span', { class: 'why' }, m.why)))));
+}
+
+function formatNumber(v) {
+  if (typeof v !== 'number') return String(v);
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+}
+
+function renderDerived(result, ctx) {
+  const d = result.derived || {};
+  const keys = Object.keys(d);
+  if (!keys.length) return null;
+  const defs = new Map((ctx.questionnaire.derived || []).map((x) => [x.id, x]));
+  return h('section', { class: 'card', 'aria-labelledby': 'derived-title' },
+    h('h3', { id: 'derived-title' }, 'Derived figures'),
+    h('p', { class: 'muted' }, 'Computed from your answers. Prognostic scores inform; they never change the pathway.'),
+    h('ul', { class: 'items derived-list' }, keys.map((k) => {
+      const def = defs.get(k) || { label: k };
+      return h('li', { class: 'item', dataset: { derived: k } },
+        h('p', { class: 'item-text' }, h('strong', {}, def.label), ': ', formatNumber(d[k]), def.unit ? ' ' + def.unit : ''),
+        def.formula || def.source ? h('details', { class: 'basis' },
+          h('summary', {}, 'Formula and source'),
+          def.formula ? h('p', {}, h('span', { class: 'sid' }, 'Formula'), ' ', def.formula) : null,
+          def.source ? h('p', {}, h('span', { class: 'sid' }, 'Source'), ' ', def.source) : null,
+          def.beyond_guideline ? h('p', { class: 'muted' }, 'Beyond the guideline: a published figure the guideline does not state.') : null) : null);
+    })));
+}
+
+/** The statements behind every line, in guideline order (always in print; on screen under a disclosure). */
+function renderBasisSummary(ctx) {
+  const ids = [...ctx.cited].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  if (!ids.length) return null;
+  return h('section', { class: 'card basis-all', 'aria-labelledby': 'basis-title' },
+    h('h3', { id: 'basis-title' }, 'Basis: guideline statements used'),
+    h('p', { class: 'muted' }, 'Gnn is line nn of the guideline; numbers in brackets are its citations.'),
+    h('ul', { class: 'basis-list' }, ids.map((id) => {
+      const st = ctx.statements.get(id);
+      return h('li', {}, h('span', { class: 'sid' }, id), ' ', st ? st.gist : '',
+        st && st.citations && st.citations.length ? h('span', { class: 'cit' }, ' [' + st.citations.join(', ') + ']') : null);
+    })));
+}
+
+function renderCaseSummary(rows) {
+  return h('section', { class: 'card print-only case-summary', 'aria-labelledby': 'case-sum-title' },
+    h('h3', { id: 'case-sum-title' }, 'Case as entered'),
+    rows.length
+      ? h('dl', {}, rows.map((r) => [h('dt', {}, r.label), h('dd', {}, r.value)]))
+      : h('p', {}, 'No answers entered.'));
+}
+
+/**
+ * renderResult(container, result, ctx) where ctx = {questionnaire, labelOf,
+ * hasField, focusField, caseRows, unplacedErrors}.  Returns a one-line
+ * summary for the live region.
+ */
+export function renderResult(container, result, ctx) {
+  const full = {
+    ...ctx,
+    statements: new Map((ctx.questionnaire.statements || []).map((s0) => [s0.id, s0])),
+    cited: new Set(),
+  };
+  const today = new Date();
+  const date = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0') + '-' + String(today.getDate()).padStart(2, '0');
+  const rb = result.rulebase || ctx.questionnaire.rulebase || {};
+  const printHead = h('div', { class: 'print-only print-head' },
+    h('p', {}, h('strong', {}, 'Liver metastases pathway calculator'), ' · rule base ', rb.version || '', ' · ', rb.guideline || ''),
+    h('p', {}, 'Printed ', date, '. Decision support for clinicians; not a substitute for the multidisciplinary team.'));
+
+  container.textContent = '';
+  if (result.status !== 'ok') {
+    container.append(printHead, renderCaseSummary(ctx.caseRows || []), renderErrors(result, ctx.unplacedErrors || [], full));
+    container.dataset.status = 'error';
+    container.dataset.pathway = '';
+    const n = (result.errors || []).length;
+    return result.fault ? 'Calculator fault: no result.' : `No pathway: ${n} answer${n === 1 ? '' : 's'} to correct.`;
+  }
+  container.append(
+    printHead,
+    renderCaseSummary(ctx.caseRows || []),
+    renderPathway(result),
+    renderWarnings(result, full),
+    renderRecommendations(result, full),
+    renderCandidacy(result, full),
+    renderMissing(result, full),
+    renderDerived(result, full),
+  );
+  container.append(h('div', { id: 'diagram-slot' }));
+  const basis = renderBasisSummary(full);
+  if (basis) container.append(basis);
+  container.dataset.status = 'ok';
+  container.dataset.pathway = (result.pathway && result.pathway.code) || '';
+  const w = (result.warnings || []).length;
+  return `Pathway: ${(result.pathway && result.pathway.title) || ''}.` + (w ? ` ${w} warning${w === 1 ? '' : 's'}.` : '');
+}
