@@ -83,6 +83,7 @@ struct ShardParam {
   std::string slice;
   std::uint64_t shard = 0, shards = 1;
 };
+void PrintTo(const ShardParam& p, std::ostream* os) { *os << p.slice << " " << p.shard + 1 << "/" << p.shards; }
 
 std::vector<ShardParam> all_shards() {
   std::vector<ShardParam> v;

@@ -233,6 +233,15 @@ TEST(Validation, LargerThan64KiBIsRefused) {
   std::string text = "{\"primary\":\"colorectal\"" + std::string(65 * 1024, ' ') + "}";
   EXPECT_TRUE(is_error_naming(eval_text(text), F{"case"}));
 }
+TEST(Validation, Exactly64KiBIsAcceptedOneByteMoreIsNot) {
+  // {"x_p":"..."} is 10 bytes plus the padding.
+  const std::string at_limit = "{\"x_p\":\"" + std::string(65536 - 10, 'a') + "\"}";
+  ASSERT_EQ(at_limit.size(), 65536u);
+  EXPECT_EQ(eval_text(at_limit).value("status", ""), "ok");
+  const std::string over = "{\"x_p\":\"" + std::string(65536 - 9, 'a') + "\"}";
+  ASSERT_EQ(over.size(), 65537u);
+  EXPECT_TRUE(is_error_naming(eval_text(over), F{"case"}));
+}
 TEST(Validation, JustUnder64KiBIsAccepted) {
   json c = json::object();
   c["x_padding"] = std::string(60 * 1024, 'a');
