@@ -7,9 +7,9 @@ import { h, s } from './dom.js';
 const BOX_W = 176;
 const GAP_X = 22;
 const GAP_Y = 50;
-const LINE_H = 16;
+const LINE_H = 17;
 const PAD = 10;
-const CHARS = 23;
+const CHARS = 21;
 
 function wrap(text, width = CHARS) {
   const words = String(text).split(/\s+/).filter(Boolean);
@@ -118,9 +118,9 @@ export function renderDiagram(container, algorithms, route, primary) {
   s('title', { id: titleId }, algo.title || algo.id),
   s('desc', { id: descId }, routeLabels.length ? 'This case: ' + routeLabels.join(', then ') : 'No route for this case yet.'),
   s('defs', {},
-    s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+    s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: '9', markerHeight: '9', orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow' })),
-    s('marker', { id: 'arrow-on', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+    s('marker', { id: 'arrow-on', viewBox: '0 0 10 10', refX: '9', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: '11', markerHeight: '11', orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow on-route' }))));
 
   const edgeLayer = s('g', { class: 'edges' });

@@ -127,7 +127,7 @@ function renderDerived(result, ctx) {
     h('h3', { id: 'derived-title' }, 'Derived figures'),
     h('p', { class: 'muted' }, 'Computed from your answers. Prognostic scores inform; they never change the pathway.'),
     h('ul', { class: 'items derived-list' }, keys.map((k) => {
-      const def = defs.get(k) || { label: k };
+      const def = defs.get(k) || { label: humanize(k.replace(/_percent$/, '')), unit: k.endsWith('_percent') ? '%' : '' };
       return h('li', { class: 'item', dataset: { derived: k } },
         h('p', { class: 'item-text' }, h('strong', {}, def.label), ': ', formatNumber(d[k]), def.unit ? ' ' + def.unit : ''),
         def.formula || def.source ? h('details', { class: 'basis' },
@@ -150,6 +150,11 @@ function renderBasisSummary(ctx) {
       return h('li', {}, h('span', { class: 'sid' }, id), ' ', st ? st.gist : '',
         st && st.citations && st.citations.length ? h('span', { class: 'cit' }, ' [' + st.citations.join(', ') + ']') : null);
     })));
+}
+
+function humanize(key) {
+  const t = key.replace(/_/g, ' ');
+  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 function renderCaseSummary(rows) {
@@ -176,17 +181,19 @@ export function renderResult(container, result, ctx) {
   const rb = result.rulebase || ctx.questionnaire.rulebase || {};
   const printHead = h('div', { class: 'print-only print-head' },
     h('p', {}, h('strong', {}, 'Liver metastases pathway calculator'), ' · rule base ', rb.version || '', ' · ', rb.guideline || ''),
-    h('p', {}, 'Printed ', date, '. Decision support for clinicians; not a substitute for the multidisciplinary team.'));
+    h('p', {}, 'Printed ', date, '. Decision support for clinicians; not a substitute for the multidisciplinary team. ',
+      'Gnn = statement on line nn of the guideline; numbers = its citations.'));
 
   container.textContent = '';
+  const add = (...nodes) => container.append(...nodes.filter((n) => n));
   if (result.status !== 'ok') {
-    container.append(printHead, renderCaseSummary(ctx.caseRows || []), renderErrors(result, ctx.unplacedErrors || [], full));
+    add(printHead, renderCaseSummary(ctx.caseRows || []), renderErrors(result, ctx.unplacedErrors || [], full));
     container.dataset.status = 'error';
     container.dataset.pathway = '';
     const n = (result.errors || []).length;
     return result.fault ? 'Calculator fault: no result.' : `No pathway: ${n} answer${n === 1 ? '' : 's'} to correct.`;
   }
-  container.append(
+  add(
     printHead,
     renderCaseSummary(ctx.caseRows || []),
     renderPathway(result),
@@ -196,9 +203,7 @@ export function renderResult(container, result, ctx) {
     renderMissing(result, full),
     renderDerived(result, full),
   );
-  container.append(h('div', { id: 'diagram-slot' }));
-  const basis = renderBasisSummary(full);
-  if (basis) container.append(basis);
+  add(h('div', { id: 'diagram-slot' }), renderBasisSummary(full));
   container.dataset.status = 'ok';
   container.dataset.pathway = (result.pathway && result.pathway.code) || '';
   const w = (result.warnings || []).length;
