@@ -29,7 +29,9 @@
 //     "prognostic scores inform; they never change the pathway").
 //   SweepJson: a sample of every slice (every 1,500th case) goes through the
 //     JSON API and must agree with decide(); its `missing` lists only unknown
-//     fields.
+//     fields, every unknown field of the contract's list whose value (probed one
+//     field at a time over its cut-points) could change the pathway or a
+//     recommendation code, and no field whose value changes nothing.
 //
 // Each slice is split into shards of about 8 million cases, one gtest case
 // each, so `ctest -j2` runs them on both cores.  Under LIVERMETS_SANITIZE the
@@ -51,6 +53,7 @@
 #include "livermets/livermets.hpp"
 #include "livermets_test/case_json.hpp"
 #include "livermets_test/invariants.hpp"
+#include "livermets_test/missing_probe.hpp"
 #include "livermets_test/model.hpp"
 #include "livermets_test/slices.hpp"
 #include "livermets_test/sweep.hpp"
@@ -200,14 +203,15 @@ INSTANTIATE_TEST_SUITE_P(Slices, Sweep, ::testing::ValuesIn(all_shards()),
 // The JSON layer agrees with decide() on a sample of every slice, and its
 // `missing` names only fields that are unknown in the case.
 TEST(SweepJson, G02_SampleAgreesWithStructuredDecision) {
-  Report r;
-  std::uint64_t checked = 0;
+  Report r, complete, sound;
+  const auto probes = missing_probes();
+  std::uint64_t checked = 0, decisive = 0, listed_total = 0;
   for (const auto& s : slices()) {
     std::uint64_t index = 0;
     s.for_each([&](const Case& c) {
       if ((index++ % 1500) != 7 || !valid_combination(c)) return;
       ++checked;
-      r.current = &c;
+      r.current = complete.current = sound.current = &c;
       const nlohmann::json in = to_json(c);
       const nlohmann::json out = nlohmann::json::parse(evaluate_json(in.dump()), nullptr, false);
       if (out.is_discarded() || out.value("status", "") != "ok") {
@@ -253,9 +257,35 @@ TEST(SweepJson, G02_SampleAgreesWithStructuredDecision) {
         if (!unknown) r.add("missing lists a field that was given: " + f);
         if (m.value("why", "").empty()) r.add("missing entry without a reason: " + f);
       }
+      // `missing` against single-field probes: complete (every unknown field whose value
+      // could change the pathway or a recommendation code is listed) and sound (every
+      // listed field changes something: pathway, a code, or a strength).
+      std::set<std::string> listed;
+      for (const auto& m : out["missing"]) listed.insert(m.value("field", ""));
+      for (const auto& p : probes) {
+        if (!p.unknown(c)) continue;
+        const ProbeResult pr = probe(c, d, p, [](const Case& x) { return decide(x); });
+        bool is_listed = listed.count(p.field) > 0;
+        if (p.field == "flr_percent") {
+          is_listed = is_listed || listed.count("flr_volume_ml") || listed.count("height_cm") || listed.count("weight_kg");
+        }
+        decisive += pr.changes_code ? 1 : 0;
+        listed_total += listed.count(p.field);
+        if (pr.changes_code && !is_listed) {
+          complete.add(p.field + " is unknown and could change the pathway or a code, but is not in missing");
+        }
+        if (listed.count(p.field) && !pr.changes_code && !pr.changes_strength) {
+          sound.add(p.field + " is in missing but no value of it changes the decision");
+        }
+      }
     });
   }
-  std::cout << "[sweep json] " << checked << " sampled cases through evaluate_json\n";
+  std::cout << "[sweep json] " << checked << " sampled cases through evaluate_json; " << decisive
+            << " decisive unknown fields checked for listing, " << listed_total << " listed fields checked\n";
+  EXPECT_GT(decisive, 10000u);
   EXPECT_GT(checked, 10000u);
   EXPECT_TRUE(r.ok()) << r.count << " JSON/structured disagreements:\n" << r.summary();
+  EXPECT_TRUE(complete.ok()) << complete.count << " incomplete `missing` lists (CONTRACT.md section 3):\n"
+                             << complete.summary();
+  EXPECT_TRUE(sound.ok()) << sound.count << " `missing` entries that change nothing:\n" << sound.summary();
 }
