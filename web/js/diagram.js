@@ -105,7 +105,13 @@ export function renderDiagram(container, algorithms, route, primary) {
 
   const titleId = 'diagram-title-svg';
   const descId = 'diagram-desc-svg';
-  const routeLabels = (route || []).filter((id) => boxes.has(id)).map((id) => boxes.get(id).node.label || id);
+  const routeIds = (route || []).filter((id) => boxes.has(id));
+  const edgeLabel = (a, b) => (edges.find((e) => e.from === a && e.to === b) || {}).label;
+  const routeLabels = routeIds.map((id, i) => {
+    const label = boxes.get(id).node.label || id;
+    const answer = i + 1 < routeIds.length ? edgeLabel(id, routeIds[i + 1]) : null;
+    return answer ? `${label} ${answer}` : label;
+  });
   const svg = s('svg', {
     class: 'diagram',
     viewBox: `0 0 ${width} ${height}`,
@@ -163,6 +169,9 @@ export function renderDiagram(container, algorithms, route, primary) {
     h('h3', { id: 'diagram-title' }, 'Algorithm: ', algo.title || algo.id),
     h('p', { class: 'muted' }, 'The highlighted boxes and arrows are this case\u2019s route.'),
     h('div', { class: 'diagram-scroll', tabindex: '0', role: 'group', 'aria-labelledby': 'diagram-title' }, svg),
-    routeLabels.length ? h('ol', { class: 'route-list', 'aria-label': 'Route of this case' }, routeLabels.map((l) => h('li', {}, l))) : null);
+    routeLabels.length ? h('ol', { class: 'route-list', 'aria-label': 'Route of this case' }, routeIds.map((id, i) => {
+      const answer = i + 1 < routeIds.length ? edgeLabel(id, routeIds[i + 1]) : null;
+      return h('li', {}, boxes.get(id).node.label || id, answer ? h('span', { class: 'route-answer' }, ' → ' + answer) : null);
+    })) : null);
   return algo;
 }
