@@ -6,6 +6,11 @@ export const EXPORT_FORMAT = 'livermets-export/1';
 
 /** The teaching vignettes (examples.json next to index.html). */
 export async function loadExamples() {
+  // A build that inlines everything (one HTML file) can carry the examples in
+  // <script type="application/json" id="livermets-examples"> (a data block,
+  // never executed, so the CSP allows it) instead of a separate file.
+  const inline = document.getElementById('livermets-examples');
+  if (inline) return JSON.parse(inline.textContent).examples || [];
   const res = await fetch(new URL('../examples.json', import.meta.url), { credentials: 'omit', cache: 'no-cache' });
   if (!res.ok) throw new Error('examples.json: HTTP ' + res.status);
   const data = await res.json();
