@@ -8,6 +8,8 @@ import { renderResult } from './result.js';
 import { renderDiagram } from './diagram.js';
 import { loadExamples, exportDocument, downloadJson, readCaseFile } from './io.js';
 import { h } from './dom.js';
+import { startOffline } from './offline.js';
+import { listenEarly, attachEmbed } from './embed.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -121,6 +123,15 @@ async function start() {
   $('#print').addEventListener('click', () => window.print());
 
   await update();
+
+  // embed mode (embed.html or ?embed=1): a host page may send cases to show
+  attachEmbed({
+    evaluate: (text) => calculator.evaluate(text),
+    show: (caseObj) => { form.setCase(caseObj); return update(); },
+    version: rb.version,
+  });
 }
 
+startOffline();
+listenEarly();
 start();

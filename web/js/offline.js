@@ -1,0 +1,74 @@
+// Offline use: registers the service worker (sw.js beside index.html) and,
+// when a new build has been installed in the background, offers
+// "New version available: Reload".  Nothing reloads without the user's
+// click: a clinician may be half-way through a case, and a reload clears it.
+//
+// Degrades quietly: with no manifest link (the single file, embed.html), on
+// file://, on plain http other than localhost, or in a browser without
+// service workers, it does nothing and the page works as before (online, or
+// from the single file).  <html data-offline> says which case applies:
+// "unavailable", "installing", "ready" (this page works with the network off).
+
+import { h } from './dom.js';
+
+function setState(state) {
+  document.documentElement.dataset.offline = state;
+}
+
+function offerUpdate(registration) {
+  if (document.getElementById('update-banner')) return;
+  let reloading = false;
+  const reload = h('button', { type: 'button', class: 'update-reload' }, 'Reload now');
+  const later = h('button', { type: 'button', class: 'update-later' }, 'Later');
+  // role="status": announced politely, never steals focus from the form
+  const banner = h('div', { id: 'update-banner', class: 'update-banner', role: 'status' },
+    h('p', {}, h('strong', {}, 'New version available. '),
+      'Reload to use it; reloading clears the answers on screen.'),
+    h('div', { class: 'update-actions' }, reload, later));
+  reload.addEventListener('click', () => {
+    const waiting = registration.waiting;
+    if (!waiting) { location.reload(); return; }
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (reloading) return;
+      reloading = true;
+      location.reload();
+    });
+    waiting.postMessage({ type: 'livermets:skip-waiting' });
+  });
+  later.addEventListener('click', () => banner.remove());
+  document.body.prepend(banner);
+  document.documentElement.dataset.update = 'available';
+}
+
+export function startOffline() {
+  const manifest = document.querySelector('link[rel="manifest"]');
+  if (!manifest || !('serviceWorker' in navigator) || !window.isSecureContext ||
+      !/^https?:$/.test(location.protocol)) {
+    setState('unavailable');
+    return;
+  }
+  setState('installing');
+  const swUrl = new URL('../sw.js', import.meta.url);
+  navigator.serviceWorker.register(swUrl, { updateViaCache: 'none' }).then((registration) => {
+    // "ready" once a worker with this build's files controls the page
+    const markReady = () => { if (navigator.serviceWorker.controller) setState('ready'); };
+    navigator.serviceWorker.addEventListener('controllerchange', markReady);
+    navigator.serviceWorker.ready.then(markReady);
+    // a build installed while an older one controls this page waits for the user
+    const watch = (worker) => {
+      if (!worker) return;
+      const check = () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(registration);
+      };
+      worker.addEventListener('statechange', check);
+      check();
+    };
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration);
+    watch(registration.installing);
+    registration.addEventListener('updatefound', () => watch(registration.installing));
+    // a tablet left open for days: look for a new build when the page is shown again
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') registration.update().catch(() => {});
+    });
+  }).catch(() => setState('unavailable'));
+}
