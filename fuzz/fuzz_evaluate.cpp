@@ -10,7 +10,7 @@
 //    checker of tests/support (check_invariants, check_monotonic) and names
 //    the same pathway as the JSON;
 //  - evaluate_document gives the same answer for a single case (so no state
-//    leaks from one call into the next), a valid result per element for an
+//    leaks from one call into the next; checked on one input in eight), a valid result per element for an
 //    array, and never an internal fault.
 // Any violation prints the problems and the input and aborts, so libFuzzer
 // saves the input as a crasher.  Set LIVERMETS_FUZZ_MODEL=1 to also compare
@@ -116,7 +116,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   filter(problems);
   if (!problems.empty()) fail(problems, text, one);
 
-  // 3. The document entry point.
+  // 3. The document entry point: every array input, and one single-case input
+  // in eight (chosen by a hash of the input, so a replay is deterministic),
+  // which is enough to catch state carried between calls at a third of the cost.
+  std::uint32_t h = 2166136261U;
+  for (std::size_t i = 0; i < size; ++i) h = (h ^ data[i]) * 16777619U;
+  if (!starts_as_array(text) && (h & 7U) != 0) return 0;
   const DocumentResult doc = evaluate_document(text);
   if (doc.internal_fault) problems.push_back("evaluate_document reports an internal fault");
   if (!starts_as_array(text)) {
