@@ -149,3 +149,29 @@ test('messages from a sibling frame, a pop-up or the calculator itself are ignor
   await page.checkGuards();
   await page.close();
 });
+
+test('index.html?embed=1 in a same-site iframe gives the same layout and protocol', async () => {
+  const { page } = await openHost();
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.id = 'plain';
+    f.title = 'calculator without sandbox';
+    f.src = '../index.html?embed=1';
+    document.body.append(f);
+    window.__plain = [];
+    window.addEventListener('message', (e) => { if (e.source === f.contentWindow) window.__plain.push(e.data); });
+  });
+  await page.waitForFunction(() => window.__plain.some((m) => m.type === 'livermets:ready'));
+  const plain = page.frames().find((f) => f.url().includes('index.html?embed=1'));
+  assert.equal(await plain.evaluate(() => document.documentElement.hasAttribute('data-embed')), true);
+  assert.equal(await plain.locator('#print').isVisible(), false);
+  await page.evaluate(() => document.getElementById('plain').contentWindow.postMessage(
+    { type: 'livermets:evaluate', id: 'p1', case: { primary: 'breast' } }, '*'));
+  await page.waitForFunction(() => window.__plain.some((m) => m.type === 'livermets:result'));
+  const res = await page.evaluate(() => window.__plain.find((m) => m.type === 'livermets:result'));
+  assert.equal(res.id, 'p1');
+  assert.equal(res.result.pathway.code, 'BREAST_SYSTEMIC_FIRST');
+  await plain.waitForFunction(() => document.querySelector('#result-body').dataset.pathway === 'BREAST_SYSTEMIC_FIRST');
+  await page.checkGuards();
+  await page.close();
+});

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildServiceWorker } from '../../scripts/lib/build-sw.mjs';
+import { axeSource } from '../../scripts/lib/chromium.mjs';
 import {
   distWeb, requireBuild, tempDir, startServer, startBrowser, guard, choice,
   completeColorectalCase, expectPathway, copyTree,
@@ -162,6 +163,15 @@ test('a new build is detected and offered; nothing reloads until the user asks; 
       return { waiting: !!r.waiting, active: !!r.active };
     });
     assert.deepEqual(waiting, { waiting: true, active: true });
+    // the banner passes axe (WCAG 2.2 A/AA) and its buttons are 44 px targets
+    await page.evaluate(axeSource());
+    const axe = await page.evaluate(() => window.axe.run(document.getElementById('update-banner'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'],
+    }));
+    assert.deepEqual(axe.violations.map((v) => v.id), []);
+    for (const h of await page.locator('#update-banner button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) {
+      assert.ok(h >= 44, `button height ${h}`);
+    }
 
     // the user chooses to reload
     await Promise.all([
