@@ -41,24 +41,19 @@ async function coldLoad(url, rate) {
         assets.push({ url: res.url(), raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
       } catch { /* redirects have no body */ }
     });
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.documentElement.dataset.ready === 'true') {
-          window.__readyAt = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
-    });
     await page.goto(url);
-    await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 60000 });
-    const readyAt = await page.evaluate(() => window.__readyAt);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('livermets-')).map((m) => [m.name.slice(10), m.startTime])));
+    marks['html-parsed'] = await page.evaluate(() => performance.getEntriesByType('navigation')[0].domInteractive);
+    const readyAt = marks.ready;
     const rendered = await page.evaluate(() => ({
       questions: document.querySelectorAll('.question').length,
       pathway: document.querySelector('#result-body').dataset.pathway,
     }));
     if (!rendered.questions || !rendered.pathway) throw new Error('page not ready: ' + JSON.stringify(rendered));
     await page.waitForLoadState('networkidle');
-    return { readyAt, assets };
+    return { readyAt, assets, marks };
   } finally {
     await close();
   }
@@ -124,8 +119,13 @@ const { server, url } = await serve({ root: dist, port: 0 });
 try {
   const first = await coldLoad(url, 1);
   const loads = { 1: [], 4: [] };
+  const stages = {};
   for (const rate of [1, 4]) {
-    for (let i = 0; i < RUNS; i += 1) loads[rate].push((await coldLoad(url, rate)).readyAt);
+    for (let i = 0; i < RUNS; i += 1) {
+      const r = await coldLoad(url, rate);
+      loads[rate].push(r.readyAt);
+      (stages[rate] ||= []).push(r.marks);
+    }
   }
   const browser = await browserEvaluate(url);
   const nodeMs = await nodeEvaluate();
@@ -143,6 +143,17 @@ try {
   console.log(`\nPage ready, cold (questionnaire drawn and first result shown), median of ${RUNS} fresh profiles`);
   line('CPU 1x', ms(median(loads[1])), '', `runs: ${loads[1].map((x) => x.toFixed(0)).join(', ')} ms`);
   line('CPU 4x slowdown', ms(median(loads[4])), '', `runs: ${loads[4].map((x) => x.toFixed(0)).join(', ')} ms; budget 1000 ms: ${median(loads[4]) <= 1000 ? 'within' : 'OVER'}`);
+
+  console.log('  where the time goes (median ms from navigation start; 1x / 4x):');
+  for (const stage of ['html-parsed', 'factory', 'module', 'questionnaire', 'form', 'ready']) {
+    const at = (rate) => median(stages[rate].map((m) => m[stage]).filter((x) => x !== undefined));
+    line('    ' + stage, at(1).toFixed(0), at(4).toFixed(0));
+  }
+  console.log('    (factory: livermets.js loaded; module: wasm compiled and instantiated; questionnaire: read');
+  console.log('     from the module; form: drawn; ready: first result shown)');
+  let load = '';
+  try { load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { /* not Linux */ }
+  if (load) console.log(`  machine load average during the run: ${load} (${(await import('node:os')).cpus().length} CPUs)`);
 
   console.log('\nevaluate() of one colorectal case, median of 1000 calls');
   line('browser, via the page loader', us(browser.median), '', `mean ${us(browser.mean)}; timer resolution here ~${us(browser.resolution)}`);

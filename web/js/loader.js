@@ -58,10 +58,16 @@ export function createCalculator(options = {}) {
   function module() {
     if (!instance) {
       started += 1;
-      instance = getFactory().then((factory) => factory({
-        ...moduleArgs,
-        onAbort: () => { instance = null; },
-      }));
+      instance = getFactory().then((factory) => {
+        if (typeof performance === 'object' && performance.mark) performance.mark('livermets-factory');
+        return factory({
+          ...moduleArgs,
+          onAbort: () => { instance = null; },
+        });
+      }).then((m) => {
+        if (typeof performance === 'object' && performance.mark) performance.mark('livermets-module');
+        return m;
+      });
       instance.catch(() => { instance = null; });
     }
     return instance;

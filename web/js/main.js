@@ -33,6 +33,7 @@ async function start() {
       '). Use a current browser; when opening the page from a file, use the single-file version.');
     return;
   }
+  performance.mark('livermets-questionnaire');
   const rb = q.rulebase || {};
   setText('[data-version]', rb.version || '?');
   setText('[data-guideline]', rb.guideline || '');
@@ -45,6 +46,7 @@ async function start() {
   let last = { caseObj: {}, result: null };
 
   const form = createForm($('#questions'), q, { onChange: () => update() });
+  performance.mark('livermets-form');
 
   async function update() {
     const my = ++seq;
@@ -72,7 +74,10 @@ async function start() {
     bar.querySelector('.bar-text').textContent = summary;
     bar.classList.toggle('bar-error', result.status !== 'ok');
     resultBody.dataset.seq = String(my);
-    document.documentElement.dataset.ready = 'true';
+    if (document.documentElement.dataset.ready !== 'true') {
+      document.documentElement.dataset.ready = 'true';
+      performance.mark('livermets-ready');  // page ready: questionnaire drawn, first result shown
+    }
   }
 
   // ---- toolbar ----
@@ -132,6 +137,7 @@ async function start() {
   });
 }
 
-startOffline();
 listenEarly();
-start();
+// The service worker registers (and precaches the site) only once the page is
+// ready, so a cold first visit does not compete with it for the network and CPU.
+start().finally(() => startOffline());
