@@ -90,7 +90,8 @@ inline void check_ok(const json& r, std::vector<std::string>& p) {
     p.push_back("ok result with errors");
   }
   if (!r.contains("case") || !r["case"].is_object()) p.push_back("ok result without the case echo");
-  const json kase = r.value("case", json::object());
+  static const json empty = json::object();
+  const json& kase = r.contains("case") && r["case"].is_object() ? r["case"] : empty;
   // Exactly one pathway, a known code, with its title, summary and basis.
   if (!r.contains("pathway") || !r["pathway"].is_object()) {
     p.push_back("ok result without a pathway");
@@ -167,7 +168,7 @@ inline void check_ok(const json& r, std::vector<std::string>& p) {
       if (recs.count(s)) p.push_back(s + " for a patient who is not operable or declined surgery");
     }
   }
-  const json crcblock = kase.value("colorectal", json::object());
+  const json& crcblock = kase.contains("colorectal") && kase["colorectal"].is_object() ? kase["colorectal"] : empty;
   if (recs.count("DOUBLET_PLUS_ANTI_EGFR")) {
     if (!(crc && case_str(crcblock, "mmr") == "pmmr_mss" && case_str(crcblock, "ras") == "wild_type" &&
           case_str(crcblock, "braf") == "wild_type" && case_str(crcblock, "sidedness") == "left")) {
