@@ -20,8 +20,9 @@ const CACHE = `${PREFIX}${BUILD.version}-${BUILD.hash}@${SCOPE}`;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // cache: 'reload' skips the HTTP cache, so the copy is this build's file
-    await cache.addAll(BUILD.assets.map((a) => new Request(a, { cache: 'reload', credentials: 'same-origin' })));
+    // cache: 'no-cache' revalidates with the server, so the copy is this
+    // build's file (a 304 costs no second download of what the page just loaded)
+    await cache.addAll(BUILD.assets.map((a) => new Request(a, { cache: 'no-cache', credentials: 'same-origin' })));
   })());
   // No skipWaiting() here: an update waits for the user's "Reload".
 });

@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+const NOT_PRECACHED = new Set(['embed.html']);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function listFiles(dir, rel = '') {
@@ -44,8 +45,10 @@ export async function buildServiceWorker(site, { version } = {}) {
   if (!re.test(src)) throw new Error('build-sw: the BUILD line is missing from sw.js');
   h.update('sw.js\0' + src.replace(re, '') + '\n');  // the worker's own code counts too
   const hash = h.digest('hex').slice(0, 12);
-  // relative to sw.js (the site's root): the site works from any sub-folder
-  const assets = ['./', ...files.map((f) => f.split('/').map(encodeURIComponent).join('/'))];
+  // relative to sw.js (the site's root): the site works from any sub-folder.
+  // Not embed.html: it is meant for a sandboxed iframe, whose opaque origin is
+  // never served by a service worker, so a copy would only cost a download.
+  const assets = ['./', ...files.filter((f) => !NOT_PRECACHED.has(f)).map((f) => f.split('/').map(encodeURIComponent).join('/'))];
   const build = { version: v, hash, assets };
   fs.writeFileSync(swPath, src.replace(re, () => `/* BUILD */ const BUILD = ${JSON.stringify(build)}; /* END BUILD */`));
   return build;

@@ -92,6 +92,8 @@ test('after the first visit the page reloads and completes a case with the netwo
   const expected = build.assets.map((a) => new URL(a, server.url).href).sort();
   assert.deepEqual([...cached[name]].sort(), expected, 'every file of the build is precached, nothing else');
   assert.ok(expected.includes(new URL('livermets.wasm', server.url).href));
+  assert.ok(expected.includes(new URL('index.html', server.url).href));
+  assert.ok(!expected.includes(new URL('embed.html', server.url).href), 'embed.html (sandboxed frames only) is not precached');
   assert.ok(cached[name].every((u) => !u.includes('?')), 'no query string (no case data) in the cache');
 
   // the network goes away: the browser is offline and the server is gone
