@@ -55,7 +55,8 @@ function native() {
   if (ev) add('native evaluate_json, typical case (JSON in, JSON out)', `${fmtRate(1e6 / evUs)}evaluations/s; ${fmtUs(evUs)} per call`, 'Google Benchmark, median of 3 repetitions, one core');
   if (de) add('native decide() alone, same case', `${fmtRate(1e6 / toUs(de))}decisions/s; ${fmtUs(toUs(de))} per call`, 'structured case in, codes out');
   for (const b of doc.benchmarks.filter((x) => x.run_name.startsWith('BM_Sweep_Decide/') && x.aggregate_name === 'median')) {
-    if (b.items_per_second) add(`native sweep, ${b.run_name.replace('BM_Sweep_Decide/', 'slice ')}`, `${fmtRate(b.items_per_second)}cases/s`, 'enumeration + decide()');
+    const slice = b.label ? `slice ${b.label}` : `slice #${b.run_name.replace('BM_Sweep_Decide/', '')}`;
+    if (b.items_per_second) add(`native sweep, ${slice}`, `${fmtRate(b.items_per_second)}cases/s`, 'enumeration + decide(), one core');
   }
   add('machine', `${doc.context.num_cpus} CPUs at ${doc.context.mhz_per_cpu} MHz`, `load average ${doc.context.load_avg ? doc.context.load_avg.map((x) => x.toFixed(2)).join(' ') : 'n/a'} at the start`);
   return evUs;
@@ -79,7 +80,8 @@ function page(nativeUs) {
   const ratio = (us) => (nativeUs && us ? `${(us / nativeUs).toFixed(1)}x native` : '');
   const nodeUs = usOf(nodeL);
   const browserUs = usOf(browser);
-  add('wasm evaluate() in Node 20, median of 1000', nodeUs ? fmtUs(nodeUs) : 'n/a', ratio(nodeUs));
+  add('wasm evaluate() in Node 20, median of 1000', nodeUs ? fmtUs(nodeUs) : 'n/a',
+    [ratio(nodeUs), 'page-budget case (web/examples.json crc-resection-first)'].filter(Boolean).join('; '));
   add('wasm evaluate() in headless Chromium (page loader), median of 1000', browserUs ? fmtUs(browserUs) : 'n/a',
     [ratio(browserUs), (browser || '').includes('timer resolution') ? 'browser timer resolution applies' : ''].filter(Boolean).join('; '));
   // first visit
