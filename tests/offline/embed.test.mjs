@@ -69,6 +69,14 @@ test('the host sends vignettes into the sandboxed iframe and receives the right 
   assert.deepEqual(got.map((m) => m.data.id), ['crc-1', 'crc-conversion-2', 'net-3']);
   const conversion = got[1].data.result.recommendations.map((r) => r.code);
   assert.ok(conversion.includes('TRIPLET_PLUS_BEVACIZUMAB'), 'RAS mutated: triplet plus bevacizumab');
+  // what the learner then changes in the frame is never sent to the host
+  await calc.getByRole('group', { name: 'Symptomatic', exact: true }).getByRole('radio', { name: 'Yes', exact: true }).check();
+  await calc.waitForFunction(() => document.querySelector('#result-body').dataset.pathway === 'NET_MEDICAL_AND_LIVER_DIRECTED');
+  await page.click('button[data-vignette="crc"]');
+  await page.waitForSelector('#log li[data-type="livermets:result"][data-pathway="CRC_RESECTION_FIRST"] ~ li[data-pathway="CRC_RESECTION_FIRST"]');
+  const all = await page.evaluate(() => window.__received.map((m) => `${m.data.type} ${m.data.id ?? ''}`.trim()));
+  assert.deepEqual(all, ['livermets:ready', 'livermets:result crc-1', 'livermets:result crc-conversion-2', 'livermets:result net-3', 'livermets:result crc-4'],
+    'one answer per request, nothing else');
   // the calculator asked for nothing but its own page
   assert.deepEqual(calcRequests, [server.url + 'embed.html']);
   await page.checkGuards();

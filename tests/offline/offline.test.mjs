@@ -65,6 +65,11 @@ test('served from /tools/livermets/: every request stays in the folder, manifest
       assert.match(type, /^image\/(png|svg\+xml)$/, src);
       assert.ok(big, `${src} is a real image`);
     }
+    // Chromium's own verdict: installable as an app (manifest, icons, service worker)
+    const cdp = await browser.context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, [], 'Chromium finds the site installable');
+    await cdp.detach();
     const outside = server.requests.filter((p) => !p.startsWith(PREFIX));
     assert.deepEqual(outside, [], 'no request outside /tools/livermets/');
     await page.checkGuards();
