@@ -102,7 +102,8 @@ export function buildSingleFile(site) {
     const svg = fs.readFileSync(path.join(site, href));
     return `<link rel="icon" href="data:image/svg+xml;base64,${svg.toString('base64')}">`;
   }, 'icon link');
-  html = html.replace(/<link rel="(manifest|apple-touch-icon)"[^>]*>\n?/g, '');
+  html = html.replace(/<link rel="(manifest|apple-touch-icon|preload|modulepreload)"[^>]*>\n?/g, '');
+  html = html.replace(/<!-- fetch the module graph[^>]*-->\n?/, '');
   replaceOnce(/<script type="module" src="js\/main\.js"><\/script>\n?/, () => '', 'main.js script');
 
   const glue = fs.readFileSync(path.join(site, 'livermets.js'), 'utf8');
