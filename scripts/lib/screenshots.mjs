@@ -21,6 +21,7 @@ try {
     await page.selectOption('#example', 'crc-resection-first');
     await page.click('#load-example');
     await page.waitForFunction(() => document.querySelector('#result-body').dataset.pathway === 'CRC_RESECTION_FIRST');
+    await page.waitForTimeout(300);  // let the 150 ms colour transitions finish
     await page.screenshot({ path: path.join(out, `${name}-filled.png`) });
     await page.locator('#result').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
     await page.screenshot({ path: path.join(out, `${name}-filled-result.png`) });
@@ -34,6 +35,7 @@ try {
   await page.selectOption('#example', 'crc-conversion');
   await page.click('#load-example');
   await page.waitForFunction(() => document.querySelector('#result-body').dataset.pathway === 'CRC_CONVERSION_THERAPY');
+  await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(out, 'desktop-dark-conversion.png') });
   await page.locator('#diagram-slot').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
   await page.screenshot({ path: path.join(out, 'desktop-dark-diagram.png') });
