@@ -63,3 +63,23 @@ test('relevant_when conditions', () => {
   assert.equal(holds({ any: [{ field: 'primary', equals: 'breast' }, { field: 'ecog', unknown: true }] }, known), false);
   assert.equal(holds(undefined, known), true);
 });
+
+test('index.html preloads the wasm, the glue and every module main.js imports (no fetch waterfall)', () => {
+  const html = fs.readFileSync(path.join(repoRoot, 'web/index.html'), 'utf8');
+  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
+  const seen = new Set();
+  const walk = (rel) => {
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    const src = fs.readFileSync(path.join(repoRoot, 'web', rel), 'utf8');
+    for (const m of src.matchAll(/^import\s+(?:[^'"]*\s+from\s+)?'(\.{1,2}\/[^']+)';/gm)) {
+      walk(path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[1])));
+    }
+  };
+  walk('js/main.js');
+  seen.delete('js/main.js');
+  assert.ok(seen.size >= 6);
+  for (const mod of seen) assert.ok(preloaded.has(mod), `${mod} is preloaded`);
+  assert.match(html, /<link rel="preload" href="livermets\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
+  assert.match(html, /<link rel="preload" href="livermets\.js" as="script">/);
+});
