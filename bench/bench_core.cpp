@@ -4,6 +4,7 @@
 //   BM_EvaluateJson_TypicalCase   evaluate_json() of a typical colorectal case
 //                                 (string in, string out: parse, validate,
 //                                 decide, missing, result JSON)
+//   BM_ParseCase_TypicalCase      parse_case() alone (JSON text -> validated Case)
 //   BM_Decide_TypicalCase         decide() alone on the same case, structured
 //   BM_Sweep_Decide/<slice>       the sweep's enumeration + decide(), one slice;
 //                                 items_per_second = sweep cases per second
@@ -46,6 +47,16 @@ void BM_EvaluateJson_TypicalCase(benchmark::State& state) {
   state.counters["result_bytes"] = static_cast<double>(bytes) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_EvaluateJson_TypicalCase);
+
+void BM_ParseCase_TypicalCase(benchmark::State& state) {
+  const std::string in = kTypicalCase;
+  for (auto _ : state) {
+    auto p = livermets::parse_case(in);
+    benchmark::DoNotOptimize(p);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_ParseCase_TypicalCase);
 
 void BM_Decide_TypicalCase(benchmark::State& state) {
   const auto parsed = livermets::parse_case(kTypicalCase);

@@ -4,9 +4,8 @@
 // its statements' citation numbers (G02 = line 2; numbers at the line end).
 #include <fstream>
 #include <map>
-#include <regex>
+#include <cctype>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -18,25 +17,34 @@
 
 namespace {
 
+// The citation numbers at the end of a guideline line ("... outcomes. 1, 2, 3"),
+// empty for a heading.  On G12 they are followed by "This is essential because:".
+std::set<int> trailing_citations(std::string line) {
+  const std::string g12_tail = " This is essential because:";
+  while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+  if (line.size() > g12_tail.size() && line.compare(line.size() - g12_tail.size(), g12_tail.size(), g12_tail) == 0) {
+    line.erase(line.size() - g12_tail.size());
+  }
+  std::set<int> out;
+  std::size_t i = line.size();  // one past the digit under examination
+  while (i >= 2 && std::isdigit(static_cast<unsigned char>(line[i - 1])) && line[i - 2] == ' ') {
+    out.insert(line[i - 1] - '0');
+    if (i >= 3 && line[i - 3] == ',') {
+      i -= 3;  // ", d": another number precedes
+    } else {
+      break;  // " d": the first number of the list
+    }
+  }
+  return out;
+}
+
 // Line number -> its trailing citation numbers (empty for headings).
 std::map<int, std::set<int>> guideline_citations() {
   std::ifstream in(LIVERMETS_GUIDELINE_FILE);
   std::map<int, std::set<int>> out;
   std::string line;
   int n = 0;
-  // Citations end the line; on G12 they are followed by "This is essential because:".
-  const std::regex tail(R"(\s(\d(?:, \d)*)(?:\s+This is essential because:)?\s*$)");
-  while (std::getline(in, line)) {
-    ++n;
-    std::set<int> cites;
-    std::smatch m;
-    if (std::regex_search(line, m, tail)) {
-      std::stringstream ss(m[1].str());
-      std::string tok;
-      while (std::getline(ss, tok, ',')) cites.insert(std::stoi(tok));
-    }
-    out[n] = cites;
-  }
+  while (std::getline(in, line)) out[++n] = trailing_citations(line);
   return out;
 }
 

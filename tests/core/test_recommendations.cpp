@@ -97,7 +97,8 @@ TEST(Recommendations, G22_NeoadjuvantExactSet) {
 TEST(Recommendations, G13_G15_NeoadjuvantTextSaysMarkLesionsAndRestageEarly) {
   json c = crc_resectable();
   c["lesion_count"] = 6;
-  for (const auto& x : eval(c)["recommendations"]) {
+  const json r = eval(c);  // keep the result alive through the loop
+  for (const auto& x : r["recommendations"]) {
     if (x.value("code", "") != "NEOADJUVANT_CHEMOTHERAPY") continue;
     std::string t = x.value("text", "");
     std::transform(t.begin(), t.end(), t.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
@@ -114,7 +115,8 @@ TEST(Recommendations, G15_RestageReplacesNeoadjuvantOnceChemotherapyStarted) {
   EXPECT_TRUE(has_rec(r, "RESTAGE_FOR_RESECTION"));
 }
 TEST(Recommendations, G65_G66_SurveillanceTextMentionsFirstTwoYears) {
-  for (const auto& x : eval(crc_resectable())["recommendations"]) {
+  const json r = eval(crc_resectable());
+  for (const auto& x : r["recommendations"]) {
     if (x.value("code", "") == "SURVEILLANCE") {
       EXPECT_NE(x.value("text", "").find('2'), std::string::npos);
     }
@@ -171,7 +173,8 @@ TEST(Recommendations, G25_G27_UnknownMarkersGetMolecularProfilingAndNoRegimen) {
 TEST(Recommendations, G71_MolecularProfilingIsOnPrimaryTissueNotLiverBiopsy) {
   json c = crc_unresectable();
   c["colorectal"].erase("ras");
-  for (const auto& x : eval(c)["recommendations"]) {
+  const json r = eval(c);  // keep the result alive through the loop
+  for (const auto& x : r["recommendations"]) {
     if (x.value("code", "") != "MOLECULAR_PROFILING") continue;
     std::string t = x.value("text", "");
     std::transform(t.begin(), t.end(), t.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });

@@ -324,3 +324,49 @@ TEST(Validation, EvaluateDocumentArrayOfManyCasesEachWithinLimits) {
   ASSERT_TRUE(out.is_array());
   EXPECT_EQ(out.size(), 400u);
 }
+
+TEST(Validation, EvaluateDocumentEachCaseObeysTheLimitsOnItsOwn) {
+  // A case 8 levels deep is valid on its own; inside the array the document is 9 deep.
+  const auto d = livermets::evaluate_document("[{\"x_a\":[[[[[[[1]]]]]]]}, {\"x_a\":[[[[[[[[1]]]]]]]]}]");
+  const json out = json::parse(d.json, nullptr, false);
+  ASSERT_TRUE(out.is_array()) << d.json.substr(0, 300);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].value("status", ""), "ok") << out[0].dump().substr(0, 300);
+  EXPECT_EQ(out[1].value("status", ""), "error");
+  EXPECT_FALSE(d.all_ok);
+}
+TEST(Validation, EvaluateDocumentOversizedCaseFailsAloneInArray) {
+  json big = json::object();
+  big["x_padding"] = std::string(70 * 1024, 'a');
+  const auto d = livermets::evaluate_document(json::array({crc_resectable(), big, net_candidate()}).dump());
+  const json out = json::parse(d.json, nullptr, false);
+  ASSERT_TRUE(out.is_array());
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(pathway(out[0]), "CRC_RESECTION_FIRST");
+  EXPECT_TRUE(is_error_naming(out[1], F{"case"}));
+  EXPECT_EQ(pathway(out[2]), "NET_RESECTION");
+}
+TEST(Validation, EvaluateDocumentNonObjectElementsAreErrors) {
+  const auto d = livermets::evaluate_document("[1, \"x\", null, [], {}]");
+  const json out = json::parse(d.json, nullptr, false);
+  ASSERT_TRUE(out.is_array()) << d.json.substr(0, 300);
+  ASSERT_EQ(out.size(), 5u);
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(is_error_naming(out[static_cast<std::size_t>(i)], F{"case"})) << i;
+  EXPECT_EQ(out[4].value("status", ""), "ok");
+  EXPECT_FALSE(d.all_ok);
+}
+TEST(Validation, EvaluateDocumentEmptyArray) {
+  const auto d = livermets::evaluate_document("[]");
+  const json out = json::parse(d.json, nullptr, false);
+  ASSERT_TRUE(out.is_array()) << d.json;
+  EXPECT_TRUE(out.empty());
+  EXPECT_TRUE(d.all_ok);
+}
+TEST(Validation, EvaluateDocumentMalformedIsAnError) {
+  for (const char* text : {"[{}", "", "[{} {}]", "\xff"}) {
+    const auto d = livermets::evaluate_document(text);
+    EXPECT_FALSE(d.all_ok) << text;
+    const json out = json::parse(d.json, nullptr, false);
+    ASSERT_FALSE(out.is_discarded()) << d.json.substr(0, 200);
+  }
+}
