@@ -129,6 +129,10 @@ export function renderDiagram(container, algorithms, route, primary) {
     s('marker', { id: 'arrow-on', viewBox: '0 0 10 10', refX: '9', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: '11', markerHeight: '11', orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow on-route' }))));
 
+  // never scaled up, nor shrunk below 80% (at most 520 px wide): a wide chart scrolls sideways
+  svg.style.maxWidth = width + 'px';
+  svg.style.minWidth = Math.min(Math.round(width * 0.8), 520) + 'px';
+
   const edgeLayer = s('g', { class: 'edges' });
   const labelLayer = s('g', { class: 'edge-labels' });
   for (const e of edges) {
