@@ -4,12 +4,12 @@
 
 import { h, s } from './dom.js';
 
-const BOX_W = 176;
-const GAP_X = 22;
+const BOX_W = 152;
+const GAP_X = 16;
 const GAP_Y = 50;
 const LINE_H = 17;
 const PAD = 10;
-const CHARS = 21;
+const CHARS = 17;
 
 function wrap(text, width = CHARS) {
   const words = String(text).split(/\s+/).filter(Boolean);
