@@ -242,15 +242,30 @@ json derived_figures_json() {
 
 }  // namespace
 
+namespace {
+
+std::string build_questionnaire() {
+  json qs = json::array();
+  for (const Question& q : questions()) qs.push_back(question_json(q));
+  const json out = {{"schema", "livermets-questionnaire/1"},
+                    {"rulebase", {{"version", rulebase_version()}, {"guideline", guideline_name()}}},
+                    {"sections", sections_json()},
+                    {"questions", qs},
+                    {"statements", statements_json()},
+                    {"pathways", pathways_json()},
+                    {"algorithms", algorithms_json()},
+                    {"derived", derived_figures_json()}};
+  return out.dump();
+}
+
+}  // namespace
+
+// Built once: the definition never changes while the program runs, and the
+// page asks for it on every start (a cold start on a slow tablet counts).
 std::string questionnaire_json() {
   try {
-    json qs = json::array();
-    for (const Question& q : questions()) qs.push_back(question_json(q));
-    const json out = {{"schema", "livermets-questionnaire/1"}, {"rulebase", {{"version", rulebase_version()}, {"guideline", guideline_name()}}},
-                      {"sections", sections_json()},          {"questions", qs},
-                      {"statements", statements_json()},      {"pathways", pathways_json()},
-                      {"algorithms", algorithms_json()},      {"derived", derived_figures_json()}};
-    return out.dump();
+    static const std::string kDefinition = build_questionnaire();
+    return kDefinition;
   } catch (...) {
     return R"({"status":"error","errors":[{"field":"questionnaire","message":"internal fault"}]})";
   }
