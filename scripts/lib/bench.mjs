@@ -77,7 +77,12 @@ function page(nativeUs) {
   const browser = lines.find((l) => l.startsWith('browser, via the page loader'));
   const nodeL = lines.find((l) => l.startsWith('Node 20, module directly'));
   const usOf = (l) => { const m = l && l.match(/([0-9.]+) µs/); return m ? Number(m[1]) : null; };
-  const ratio = (us) => (nativeUs && us ? `${(us / nativeUs).toFixed(1)}x native` : '');
+  const cliUsOf = (ls) => usOf(ls.find((l) => l.startsWith('native core (CLI array mode)')));
+  const ratio = (us) => [nativeUs && us ? `${(us / nativeUs).toFixed(1)}x native (Google Benchmark)` : '',
+    cliUsOf(lines) && us ? `${(us / cliUsOf(lines)).toFixed(1)}x native (CLI, same case)` : ''].filter(Boolean).join(', ');
+  const cliL = lines.find((l) => l.startsWith('native core (CLI array mode)'));
+  const cliUs = usOf(cliL);
+  if (cliUs) add('native evaluate, same case as the wasm rows (CLI array mode)', fmtUs(cliUs), 'per case of a 5000-case array, process start-up removed (scripts/page-budget)');
   const nodeUs = usOf(nodeL);
   const browserUs = usOf(browser);
   add('wasm evaluate() in Node 20, median of 1000', nodeUs ? fmtUs(nodeUs) : 'n/a',
