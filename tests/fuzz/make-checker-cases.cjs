@@ -1,0 +1,74 @@
+// Regenerates checker-cases.jsonl: real results from dist/web/livermets.js and
+// copies broken in one way each, with the problem a result checker must report.
+//   node tests/fuzz/make-checker-cases.cjs   (after scripts/build)
+const fs = require('fs');
+(async () => {
+  const m = await require(require('path').join(__dirname, '../../dist/web/livermets.js'))();
+  const ev = (c) => JSON.parse(m.evaluate(JSON.stringify(c)));
+  const crc = { primary: 'colorectal', r0_achievable: false, flr_percent: 35, ecog: 0, operative_risk_acceptable: true,
+    extrahepatic_disease: 'none', patient_declines_surgery: false, lesion_count: 3, surgical_review_done: true, liver_quality: 'normal',
+    colorectal: { mmr: 'pmmr_mss', ras: 'wild_type', braf: 'wild_type', sidedness: 'left' } };
+  const conv = ev(crc);
+  const first = ev({ ...crc, r0_achievable: true, presentation: 'metachronous', colorectal: { ...crc.colorectal, node_positive_primary: false, tumor_markers_elevated: false } });
+  const dmmr = ev({ ...crc, colorectal: { ...crc.colorectal, mmr: 'dmmr_msi_h' } });
+  const breast = ev({ primary: 'breast' });
+  const other = ev({ primary: 'other' });
+  const err = ev({ primary: 'colorectal', ecog: 9 });
+  const assert = (c, msg) => { if (!c) throw new Error(msg); };
+  assert(conv.recommendations.some((r) => r.code === 'DOUBLET_PLUS_ANTI_EGFR'), 'conv has doublet');
+  assert(first.pathway.code === 'CRC_RESECTION_FIRST', 'first ' + first.pathway.code);
+  assert(err.status === 'error', 'err');
+  const out = [];
+  const clone = (x) => JSON.parse(JSON.stringify(x));
+  const good = (name, r) => out.push({ name, expect: '', result: JSON.stringify(r) });
+  const bad = (name, expect, base, f) => { const r = clone(base); f(r); out.push({ name, expect, result: typeof r === 'string' ? r : JSON.stringify(r) }); };
+  const rec = (code, strength = 'do', from = first) => ({ ...clone(from.recommendations.find((x) => x.code === 'REFER_HPB_MDT')), code, strength });
+  good('ok: conversion, left wild-type', conv); good('ok: resection first', first); good('ok: dMMR', dmmr);
+  good('ok: breast', breast); good('ok: other primary', other); good('error: ECOG out of range', err);
+  bad('status neither ok nor error', 'neither', first, (r) => { r.status = 'maybe'; });
+  bad('error result with a pathway', 'error result carries a pathway', err, (r) => { r.pathway = first.pathway; });
+  bad('error result with recommendations', 'error result carries recommendations', err, (r) => { r.recommendations = []; });
+  bad('error without a field', 'error without a field name', err, (r) => { r.errors[0].field = ''; });
+  bad('error without a message', 'error without a message', err, (r) => { delete r.errors[0].message; });
+  bad('error with no errors', 'non-empty errors', err, (r) => { r.errors = []; });
+  bad('internal fault', 'internal fault', err, (r) => { r.internal_fault = true; });
+  bad('ok result with errors', 'ok result with errors', first, (r) => { r.errors = [{ field: 'x', message: 'y' }]; });
+  bad('unknown pathway code', 'unknown pathway code', first, (r) => { r.pathway.code = 'SURGERY_ANYWAY'; });
+  bad('no pathway', 'without a pathway', first, (r) => { delete r.pathway; });
+  bad('pathway without basis', 'pathway without statements', first, (r) => { r.pathway.statements = []; });
+  bad('no referral', 'REFER_HPB_MDT', first, (r) => { r.recommendations = r.recommendations.filter((x) => x.code !== 'REFER_HPB_MDT'); });
+  bad('referral only considered', 'REFER_HPB_MDT', first, (r) => { r.recommendations.find((x) => x.code === 'REFER_HPB_MDT').strength = 'consider'; });
+  bad('colorectal without DO_NOT_BIOPSY', 'DO_NOT_BIOPSY missing', first, (r) => { r.recommendations = r.recommendations.filter((x) => x.code !== 'DO_NOT_BIOPSY'); });
+  bad('breast with DO_NOT_BIOPSY', 'DO_NOT_BIOPSY on a non-colorectal', breast, (r) => { r.recommendations.push(rec('DO_NOT_BIOPSY', 'avoid', breast)); });
+  bad('resection without candidacy met', 'RESECTION without candidacy met', conv, (r) => { r.recommendations.push(rec('RESECTION')); });
+  bad('embolization after the patient declined', 'PORTAL_VEIN_EMBOLIZATION for a patient who is not operable', conv, (r) => { r.case.patient_declines_surgery = true; r.candidacy.operable = false; r.recommendations.push(rec('PORTAL_VEIN_EMBOLIZATION')); });
+  bad('resection when not fit', 'RESECTION for a patient who is not operable', first, (r) => { r.candidacy.operable = false; r.candidacy.criteria.find((k) => k.code === 'FITNESS').status = 'not_met'; });
+  bad('operable disagrees with fitness', 'operable disagrees', first, (r) => { r.candidacy.criteria.find((k) => k.code === 'FITNESS').status = 'not_met'; r.candidacy.overall = 'not_met'; r.recommendations = r.recommendations.filter((x) => x.code !== 'RESECTION'); });
+  bad('overall disagrees with criteria', 'disagrees with its criteria', first, (r) => { r.candidacy.overall = 'undetermined'; r.recommendations = r.recommendations.filter((x) => x.code !== 'RESECTION'); });
+  bad('anti-EGFR on a right-sided tumour', 'DOUBLET_PLUS_ANTI_EGFR outside', conv, (r) => { r.case.colorectal.sidedness = 'right'; });
+  bad('anti-EGFR on a RAS-mutated tumour', 'DOUBLET_PLUS_ANTI_EGFR outside', conv, (r) => { r.case.colorectal.ras = 'mutated'; });
+  bad('anti-EGFR with MMR unknown', 'DOUBLET_PLUS_ANTI_EGFR outside', conv, (r) => { delete r.case.colorectal.mmr; });
+  bad('anti-EGFR on a resection pathway', 'DOUBLET_PLUS_ANTI_EGFR on resection pathway', first, (r) => { r.recommendations.push(rec('DOUBLET_PLUS_ANTI_EGFR')); });
+  bad('triplet for dMMR', 'regimen TRIPLET_CHEMOTHERAPY for dMMR', dmmr, (r) => { r.recommendations.push(rec('TRIPLET_CHEMOTHERAPY')); });
+  bad('FOLFOX for dMMR', 'regimen PERIOPERATIVE_FOLFOX for dMMR', dmmr, (r) => { r.recommendations.push(rec('PERIOPERATIVE_FOLFOX', 'consider')); });
+  bad('dMMR without the scope warning', 'out-of-scope', dmmr, (r) => { r.warnings = r.warnings.filter((w) => w.code !== 'OUTSIDE_GUIDELINE_SCOPE'); });
+  bad('other primary without the scope warning', 'out-of-scope', other, (r) => { r.warnings = r.warnings.filter((w) => w.code !== 'OUTSIDE_GUIDELINE_SCOPE'); });
+  bad('recommendation without statements', 'without statements or citations', first, (r) => { r.recommendations[0].statements = []; });
+  bad('recommendation with a citation beyond 8', 'without statements or citations', first, (r) => { r.recommendations[0].citations = [9]; });
+  bad('recommendation with a malformed statement', 'without statements or citations', first, (r) => { r.recommendations[0].statements = ['G100']; });
+  bad('recommendation without text', 'without text', first, (r) => { r.recommendations[0].text = ''; });
+  bad('recommendation with a bad strength', 'bad strength', first, (r) => { r.recommendations[0].strength = 'must'; });
+  bad('recommendation twice', 'recommendation twice', first, (r) => { r.recommendations.push(clone(r.recommendations[0])); });
+  bad('warning without citations', 'without statements or citations', other, (r) => { r.warnings[0].citations = []; });
+  bad('warning without text', 'without text', other, (r) => { r.warnings[0].text = ''; });
+  bad('criterion without reason', 'without text or reason', first, (r) => { r.candidacy.criteria[0].reason = ''; });
+  bad('criterion without statements', 'without statements or citations', first, (r) => { delete r.candidacy.criteria[0].statements; });
+  bad('criterion with a bad status', 'bad status', first, (r) => { r.candidacy.criteria[0].status = 'maybe'; });
+  bad('no case echo', 'without the case echo', first, (r) => { delete r.case; });
+  bad('no rule-base version', 'no rule-base version', first, (r) => { delete r.rulebase; });
+  bad('missing entry without why', 'missing entry without field or why', conv, (r) => { r.missing = [{ field: 'ecog' }]; });
+  out.push({ name: 'not JSON', expect: 'does not parse', result: '{"status":"ok",' });
+  out.push({ name: 'not an object', expect: 'not a JSON object', result: '[]' });
+  fs.writeFileSync(require('path').join(__dirname, 'checker-cases.jsonl'), out.map((o) => JSON.stringify(o)).join('\n') + '\n');
+  console.log(out.length, 'cases');
+})();
