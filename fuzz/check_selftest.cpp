@@ -10,6 +10,8 @@
 #include <fstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "result_check.hpp"
 
 int main(int argc, char** argv) {
@@ -22,7 +24,7 @@ int main(int argc, char** argv) {
   int cases = 0, failures = 0, good = 0, bad = 0;
   while (std::getline(in, line)) {
     if (line.empty()) continue;
-    const auto c = livermets::fuzzcheck::json::parse(line);
+    const auto c = nlohmann::json::parse(line);
     const std::string name = c.at("name").get<std::string>();
     const std::string expect = c.at("expect").get<std::string>();
     const auto problems = livermets::fuzzcheck::check_result(c.at("result").get<std::string>());
