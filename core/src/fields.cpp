@@ -1,5 +1,8 @@
 #include "fields.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace livermets {
 
 namespace {
@@ -134,11 +137,47 @@ const std::vector<FieldSpec>& fields() {
   return kFields;
 }
 
-const FieldSpec* find_field(std::string_view id) {
-  for (const auto& f : fields()) {
-    if (f.id == id) return &f;
+namespace {
+
+// One hash map per object the fields live in: the top level (block "") and
+// each primary-specific block, keyed by the name inside that object.  Built
+// once, next to the table it points into.
+struct Scope {
+  std::string_view block;
+  std::unordered_map<std::string_view, const FieldSpec*> by_name;
+};
+
+const std::vector<Scope>& scopes() {
+  static const std::vector<Scope> kScopes = [] {
+    std::vector<Scope> out;
+    for (const FieldSpec& f : fields()) {
+      const auto dot = f.id.find('.');
+      const std::string_view block = dot == std::string_view::npos ? std::string_view() : f.id.substr(0, dot);
+      const std::string_view name = dot == std::string_view::npos ? f.id : f.id.substr(dot + 1);
+      auto it = std::find_if(out.begin(), out.end(), [&](const Scope& s) { return s.block == block; });
+      if (it == out.end()) it = out.insert(out.end(), Scope{block, {}});
+      it->by_name.emplace(name, &f);
+    }
+    return out;
+  }();
+  return kScopes;
+}
+
+}  // namespace
+
+const FieldSpec* find_block_field(std::string_view block, std::string_view name) {
+  for (const Scope& s : scopes()) {
+    if (s.block != block) continue;
+    const auto it = s.by_name.find(name);
+    return it == s.by_name.end() ? nullptr : it->second;
   }
   return nullptr;
+}
+
+const FieldSpec* find_field(std::string_view id) {
+  const auto dot = id.find('.');
+  if (dot == std::string_view::npos) return find_block_field({}, id);
+  return find_block_field(id.substr(0, dot), id.substr(dot + 1));
 }
 
 }  // namespace livermets

@@ -39,6 +39,11 @@ struct FieldSpec {
 
 // Every field of the contract's table except "schema", in the contract's order.
 const std::vector<FieldSpec>& fields();
+
+// Look-ups by name, in hash maps built once (the parser asks once per key).  `find_field` takes the full id
+// ("ecog", "colorectal.ras"); `find_block_field` a block's name and a key
+// inside that block ("colorectal", "ras"), so the parser need not join them.
 const FieldSpec* find_field(std::string_view id);
+const FieldSpec* find_block_field(std::string_view block, std::string_view name);
 
 }  // namespace livermets

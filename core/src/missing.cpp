@@ -17,11 +17,12 @@ struct MissingRule {
   std::string_view field;
   std::string_view why;
   std::vector<std::string_view> statements;
+  const FieldSpec* spec = nullptr;  // the field's entry, looked up once
 };
 
 // The contract's order (CONTRACT.md section 3, `missing`).
-const std::vector<MissingRule>& missing_rules() {
-  static const std::vector<MissingRule> kRules = {
+std::vector<MissingRule> missing_rules() {
+  return {
       {"primary", "The primary tumour decides which algorithm applies.", {"G16"}},
       {"r0_achievable", "Complete (R0) resection of all disease is a candidacy criterion.", {"G07"}},
       {"extrahepatic_disease",
@@ -57,7 +58,16 @@ const std::vector<MissingRule>& missing_rules() {
       {"neuroendocrine.hypervascular", "Vascular tumours are the ones suited to embolization.", {"G44"}},
       {"neuroendocrine.sstr_positive", "Somatostatin-receptor-positive tumours can have PRRT.", {"G45"}},
   };
-  return kRules;
+}
+
+// The rules with their field entries resolved, once per process.
+const std::vector<MissingRule>& resolved_rules() {
+  static const std::vector<MissingRule> kResolved = [] {
+    std::vector<MissingRule> rules = missing_rules();
+    for (MissingRule& r : rules) r.spec = find_field(r.field);
+    return rules;
+  }();
+  return kResolved;
 }
 
 // What a decision recommends, for comparison.
@@ -119,8 +129,8 @@ void add_remnant_entries(const Case& c, const MissingRule& rule, std::vector<Mis
 
 std::vector<MissingItem> find_missing(const Case& c, const Decision& now) {
   std::vector<MissingItem> out;
-  for (const MissingRule& rule : missing_rules()) {
-    const FieldSpec* f = find_field(rule.field);
+  for (const MissingRule& rule : resolved_rules()) {
+    const FieldSpec* f = rule.spec;
     if (rule.field == "flr_percent") {
       if (now.derived.flr_percent || !any_probe_changes(*f, c, now)) continue;
       add_remnant_entries(c, rule, out);

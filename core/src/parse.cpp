@@ -1,7 +1,22 @@
-// Case parsing in two steps: a guarded read of the JSON text (hostile-input
-// limits enforced while reading, so nothing deep or huge is ever built), then
-// validation of every field against the field table.
+// Case parsing in one pass over nlohmann's SAX events: nothing is built but
+// the `Case` itself.  Two layers see every event:
+//   - the guards (Guards) refuse hostile input while reading: depth, duplicate
+//     keys, non-finite numbers, syntax and UTF-8 errors (nlohmann's lexer);
+//     the first such violation stops the read and is the only error reported;
+//   - the case builder (CaseBuilder) validates each value against the field
+//     table as it arrives, and skips x_ values and refused values without
+//     building them.
+// Errors are reported in a fixed order, the one the earlier DOM-based parser
+// produced (nlohmann's objects are std::maps): "schema", "setting", then
+// top-level keys in byte order, then the blocks (colorectal, breast,
+// neuroendocrine), each block's keys in byte order, then contradictions (only
+// when nothing else is wrong).  Since a block is accepted only for the
+// matching primary, and primary may come after the block in the text, the
+// block's verdict waits for the end of the document.
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -16,62 +31,40 @@ using json = nlohmann::json;
 
 namespace {
 
-// ------------------------------------------------------------ guarded read
+// ------------------------------------------------------------------ guards
 
-// A SAX handler that builds the document like nlohmann's own DOM parser, but
-// stops at the first depth, duplicate-key or non-finite-number violation and
-// keeps the syntax error's position instead of throwing.
-class GuardedReader {
+// Depth, duplicate keys, non-finite numbers and syntax errors, for every
+// value in the document (x_ values included).  Keeps the first violation.
+class Guards {
  public:
-  explicit GuardedReader(json& root) : dom_(root, /*allow_exceptions=*/false) {}
-
-  bool null() { return dom_.null(); }
-  bool boolean(bool v) { return dom_.boolean(v); }
-  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
-  bool number_float(json::number_float_t v, const json::string_t& text) {
+  bool enter_object() { return enter(""); }
+  bool enter_array() { return enter("[]"); }
+  void leave() {
+    key_arena_.resize(levels_[depth_].arena_start);
+    levels_[depth_].keys.clear();
+    --depth_;
+  }
+  // Refuses a key already seen in the same object.
+  bool key(const std::string& k) {
+    Level& level = levels_[depth_];
+    level.path = k;
+    const std::uint32_t hash = hash_of(k);
+    for (const SeenKey& seen : level.keys) {
+      if (seen.hash == hash && std::string_view(key_arena_).substr(seen.offset, seen.length) == k) {
+        return fail(current_path(), "the key \"" + k + "\" appears twice in the same object; give it once");
+      }
+    }
+    level.keys.push_back({hash, static_cast<std::uint32_t>(key_arena_.size()), static_cast<std::uint32_t>(k.size())});
+    key_arena_ += k;
+    return true;
+  }
+  bool number_float(double v, const std::string& text) {
     if (!std::isfinite(v)) {
       return fail(current_path(), "the number " + text + " is outside the range of a double");
     }
-    return dom_.number_float(v, text);
+    return true;
   }
-  bool string(json::string_t& v) { return dom_.string(v); }
-  bool binary(json::binary_t& v) { return dom_.binary(v); }
-  bool start_object(std::size_t n) {
-    if (!enter()) return false;
-    keys_.emplace_back();
-    path_.emplace_back();
-    return dom_.start_object(n);
-  }
-  bool end_object() {
-    --depth_;
-    keys_.pop_back();
-    path_.pop_back();
-    return dom_.end_object();
-  }
-  bool start_array(std::size_t n) {
-    if (!enter()) return false;
-    keys_.emplace_back();
-    path_.emplace_back("[]");
-    return dom_.start_array(n);
-  }
-  bool end_array() {
-    --depth_;
-    keys_.pop_back();
-    path_.pop_back();
-    return dom_.end_array();
-  }
-  bool key(json::string_t& k) {
-    auto& seen = keys_.back();
-    path_.back() = k;
-    for (const auto& s : seen) {
-      if (s == k) return fail(current_path(), "the key \"" + k + "\" appears twice in the same object; give it once");
-    }
-    seen.push_back(k);
-    return dom_.key(k);
-  }
-  bool parse_error(std::size_t position, const std::string& /*last_token*/,
-                   const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const nlohmann::detail::exception& ex) {
     if (ex.id == 406) {  // nlohmann: a number overflowed a double (1e400)
       return fail(current_path(), "the number is outside the range of a double; give a finite number");
     }
@@ -88,19 +81,46 @@ class GuardedReader {
   const std::optional<FieldError>& error() const { return error_; }
 
  private:
-  bool enter() {
-    if (++depth_ > kMaxDepth) {
+  // The keys seen in one open object live in one shared arena string, so a
+  // key costs no allocation of its own; an object's keys are dropped when it
+  // closes (objects nest, so the arena is a stack).
+  struct SeenKey {
+    std::uint32_t hash;
+    std::uint32_t offset;
+    std::uint32_t length;
+  };
+  struct Level {
+    std::vector<SeenKey> keys;
+    std::size_t arena_start = 0;
+    std::string path;  // the current key; "[]" in an array; "" before the first key
+  };
+
+  static std::uint32_t hash_of(const std::string& k) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (const char ch : k) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+    return h;
+  }
+
+  bool enter(const char* path) {
+    if (depth_ + 1 > kMaxDepth) {
       return fail("case", "nesting deeper than " + std::to_string(kMaxDepth) + " levels is refused");
     }
+    ++depth_;
+    Level& level = levels_[depth_];
+    level.arena_start = key_arena_.size();
+    level.path = path;
     return true;
   }
   bool fail(std::string field, std::string message) {
     if (!error_) error_ = FieldError{std::move(field), std::move(message)};
     return false;
   }
+  // The dotted path of the value being read, for a guard's error; array
+  // levels and not-yet-named levels are left out.
   std::string current_path() const {
     std::string p;
-    for (const auto& part : path_) {
+    for (int d = 1; d <= depth_; ++d) {
+      const std::string& part = levels_[d].path;
       if (part.empty() || part == "[]") continue;
       if (!p.empty()) p += '.';
       p += part;
@@ -108,10 +128,9 @@ class GuardedReader {
     return p.empty() ? "case" : p;
   }
 
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
-  int depth_ = 0;
-  std::vector<std::vector<std::string>> keys_;
-  std::vector<std::string> path_;
+  int depth_ = 0;                               // open objects and arrays
+  std::array<Level, kMaxDepth + 1> levels_{};   // [1..depth_] are open
+  std::string key_arena_;
   std::optional<FieldError> error_;
 };
 
@@ -143,29 +162,46 @@ std::string accepted_text(const FieldSpec& f) {
   return "";
 }
 
-// Reads one field's JSON value into the case, or explains what is accepted.
-void read_field(const FieldSpec& f, const json& v, Case& c, std::vector<FieldError>& errors) {
-  if (v.is_null()) return;  // null = unknown
-  auto refuse = [&](const std::string& why) {
-    errors.push_back({std::string(f.id), why + "; accepted: " + accepted_text(f)});
+// One value as the builder sees it: a scalar, or the start of an object or
+// array (which no field accepts; its contents are skipped).
+struct Value {
+  enum class Kind { null, boolean, number, string, object, array };
+  Kind kind = Kind::null;
+  bool boolean = false;
+  double number = 0;
+  const std::string* text = nullptr;
+
+  bool is_container() const { return kind == Kind::object || kind == Kind::array; }
+};
+
+// Reads one field's value into the case; false, with `why` set, when the value
+// is refused.  Integral-valued numbers (4.0) are accepted for integer fields.
+bool read_field(const FieldSpec& f, const Value& v, Case& c, std::string& why) {
+  using Kind = Value::Kind;
+  if (v.kind == Kind::null) return true;  // null = unknown
+  auto refuse = [&](std::string reason) {
+    why = std::move(reason) + "; accepted: " + accepted_text(f);
+    return false;
   };
   switch (f.type) {
     case FieldType::boolean:
-      if (!v.is_boolean()) return refuse("expected true or false");
-      f.boolean_ref(c) = v.get<bool>();
-      return;
+      if (v.kind != Kind::boolean) return refuse("expected true or false");
+      f.boolean_ref(c) = v.boolean;
+      return true;
     case FieldType::enumeration: {
-      if (!v.is_string()) return refuse("expected a text value");
-      const auto& s = v.get_ref<const std::string&>();
+      if (v.kind != Kind::string) return refuse("expected a text value");
       for (std::size_t i = 0; i < f.options.size(); ++i) {
-        if (f.options[i] == s) return f.enum_set(c, static_cast<int>(i));
+        if (f.options[i] == *v.text) {
+          f.enum_set(c, static_cast<int>(i));
+          return true;
+        }
       }
-      return refuse("\"" + s + "\" is not a known value");
+      return refuse("\"" + *v.text + "\" is not a known value");
     }
     case FieldType::integer:
     case FieldType::number: {
-      if (!v.is_number()) return refuse("expected a number");
-      const double x = v.get<double>();
+      if (v.kind != Kind::number) return refuse("expected a number");
+      const double x = v.number;
       if (f.type == FieldType::integer && std::floor(x) != x) return refuse("expected a whole number");
       const bool below = f.min_exclusive ? x <= f.min : x < f.min;
       if (below || x > f.max) return refuse("out of range");
@@ -174,79 +210,267 @@ void read_field(const FieldSpec& f, const json& v, Case& c, std::vector<FieldErr
       } else {
         f.number_ref(c) = x;
       }
-      return;
+      return true;
     }
   }
+  return true;
 }
 
-bool is_integrator_field(const std::string& key) { return key.rfind("x_", 0) == 0; }
+bool is_integrator_field(std::string_view key) { return key.substr(0, 2) == "x_"; }
 
 constexpr const char* kAcceptedSchema = "livermets-case/1";
 
 struct BlockRule {
   const char* name;
   Primary primary;
+  void (*clear)(Case&);
 };
 constexpr BlockRule kBlocks[] = {
-    {"colorectal", Primary::colorectal}, {"breast", Primary::breast}, {"neuroendocrine", Primary::neuroendocrine}};
+    {"colorectal", Primary::colorectal, [](Case& c) { c.colorectal = {}; }},
+    {"breast", Primary::breast, [](Case& c) { c.breast = {}; }},
+    {"neuroendocrine", Primary::neuroendocrine, [](Case& c) { c.neuroendocrine = {}; }},
+};
+constexpr int kBlockCount = static_cast<int>(sizeof kBlocks / sizeof kBlocks[0]);
 
-// Validates an object's keys against the field table under `prefix`.
-void read_object(const json& obj, const std::string& prefix, Case& c, std::vector<FieldError>& errors) {
-  for (const auto& [key, value] : obj.items()) {
-    if (is_integrator_field(key)) continue;
-    if (key.empty()) {  // name the enclosing object: an empty name cannot be pointed at
-      errors.push_back({prefix.empty() ? "case" : prefix, "a field with an empty name is not accepted"});
-      continue;
-    }
-    const std::string id = prefix.empty() ? key : prefix + "." + key;
-    if (prefix.empty() && (key == "schema" || key == "setting")) continue;  // handled by the caller
-    bool is_block = false;
-    for (const auto& b : kBlocks) is_block = is_block || (prefix.empty() && key == b.name);
-    if (is_block) continue;
-    const FieldSpec* f = find_field(id);
-    if (f == nullptr) {
-      errors.push_back({id, "unknown field (check the spelling; integrator fields must start with x_)"});
-      continue;
-    }
-    read_field(*f, value, c, errors);
-  }
+// An error found under a key, kept with the key so that errors can be sorted
+// into key order at the end.
+struct KeyedError {
+  std::string key;
+  FieldError error;
+};
+
+void append_in_key_order(std::vector<KeyedError>& keyed, std::vector<FieldError>& out) {
+  std::sort(keyed.begin(), keyed.end(), [](const KeyedError& a, const KeyedError& b) { return a.key < b.key; });
+  for (KeyedError& k : keyed) out.push_back(std::move(k.error));
 }
 
-void read_special_fields(const json& obj, Case& c, std::vector<FieldError>& errors) {
-  if (auto it = obj.find("schema"); it != obj.end() && !it->is_null()) {
-    if (!it->is_string() || it->get_ref<const std::string&>() != kAcceptedSchema) {
-      errors.push_back({"schema", std::string("unsupported format version; accepted: \"") + kAcceptedSchema +
-                                      "\" (or leave it out)"});
-    }
-  }
-  if (auto it = obj.find("setting"); it != obj.end() && !it->is_null()) {
-    if (*it == "initial") {
-      c.setting = Setting::initial;
-    } else if (*it == "recurrence_after_hepatectomy") {
-      c.setting = Setting::recurrence_after_hepatectomy;
-    } else {
-      errors.push_back({"setting", "accepted: one of \"initial\", \"recurrence_after_hepatectomy\" (or null for "
-                                   "the default, initial)"});
-    }
-  }
-}
+// ------------------------------------------------------------ case builder
 
-void read_blocks(const json& obj, Case& c, std::vector<FieldError>& errors) {
-  for (const auto& b : kBlocks) {
-    auto it = obj.find(b.name);
-    if (it == obj.end() || it->is_null()) continue;
-    if (c.primary != b.primary) {
-      errors.push_back({b.name, std::string("a ") + b.name + " block is accepted only when primary is \"" + b.name +
-                                    "\"; remove it or correct primary"});
-      continue;
+// Builds the Case from the values as they arrive and collects what is wrong.
+class CaseBuilder {
+ public:
+  explicit CaseBuilder(Case& c) : c_(c) {}
+
+  void key(const std::string& k) {
+    Frame& f = frames_[depth_ - 1];
+    if (f.kind == Frame::Kind::top) {
+      f.slot = top_level_slot(k);
+    } else if (f.kind == Frame::Kind::block) {
+      f.slot = block_slot(f.block, k);
     }
-    if (!it->is_object()) {
-      errors.push_back({b.name, "expected an object of " + std::string(b.name) + " fields (or null)"});
-      continue;
-    }
-    read_object(*it, b.name, c, errors);
   }
-}
+  void value(const Value& v) {
+    if (depth_ == 0) {  // the document itself
+      root_seen_ = true;
+      root_is_object_ = v.kind == Value::Kind::object;
+      if (v.is_container()) open(root_is_object_ ? Frame{Frame::Kind::top} : Frame{});
+      return;
+    }
+    Frame& f = frames_[depth_ - 1];
+    Slot slot = f.kind == Frame::Kind::skipped ? Slot{} : f.slot;
+    const Frame opened = take(slot, v);
+    if (v.is_container()) open(opened);
+  }
+  void close() { --depth_; }
+
+  // After a complete, well-formed read: the errors, in the documented order.
+  void finish(std::vector<FieldError>& out) {
+    if (!root_seen_ || !root_is_object_) {
+      out.push_back({"case", "a case must be a JSON object of fields, such as {\"primary\": \"colorectal\"}"});
+      return;
+    }
+    if (schema_refused_) {
+      out.push_back({"schema", std::string("unsupported format version; accepted: \"") + kAcceptedSchema +
+                                   "\" (or leave it out)"});
+    }
+    if (setting_refused_) {
+      out.push_back({"setting", "accepted: one of \"initial\", \"recurrence_after_hepatectomy\" (or null for "
+                                "the default, initial)"});
+    }
+    append_in_key_order(top_errors_, out);
+    for (int b = 0; b < kBlockCount; ++b) finish_block(b, out);
+  }
+
+ private:
+  // What the value after the current key means.
+  struct Slot {
+    enum class Kind { ignore, field, schema, setting, block };
+    Kind kind = Kind::ignore;
+    const FieldSpec* spec = nullptr;
+    int block = -1;
+  };
+  // An open object or array: the case's top level, a block, or anything
+  // else (skipped: an x_ value, a refused value, an array).
+  struct Frame {
+    enum class Kind { skipped, top, block };
+    Kind kind = Kind::skipped;
+    int block = -1;
+    Slot slot{};
+  };
+  enum class BlockState { absent, object, not_object };  // absent includes null
+
+  // Keys are compared as string_views: std::string's compare with a C string
+  // is an out-of-line call, and this runs for every key.
+  Slot top_level_slot(std::string_view k) {
+    if (is_integrator_field(k)) return {};
+    if (k.empty()) {  // name the enclosing object: an empty name cannot be pointed at
+      top_errors_.push_back({std::string(k), {"case", "a field with an empty name is not accepted"}});
+      return {};
+    }
+    if (k == "schema") return {Slot::Kind::schema};
+    if (k == "setting") return {Slot::Kind::setting};
+    for (int b = 0; b < kBlockCount; ++b) {
+      if (k == std::string_view(kBlocks[b].name)) return {Slot::Kind::block, nullptr, b};
+    }
+    // A dotted top-level key ("colorectal.ras") names a block field directly,
+    // as the earlier parser allowed: kept so that results do not change.
+    if (const FieldSpec* f = find_field(k)) return {Slot::Kind::field, f};
+    top_errors_.push_back({std::string(k), {std::string(k), "unknown field (check the spelling; integrator fields must start with x_)"}});
+    return {};
+  }
+
+  Slot block_slot(int b, std::string_view k) {
+    const std::string_view block = kBlocks[b].name;
+    if (is_integrator_field(k)) return {};
+    if (k.empty()) {
+      block_errors_[b].push_back({std::string(k), {std::string(block), "a field with an empty name is not accepted"}});
+      return {};
+    }
+    if (const FieldSpec* f = find_block_field(block, k)) return {Slot::Kind::field, f, b};
+    block_errors_[b].push_back({std::string(k), {std::string(block) + "." + std::string(k),
+                                    "unknown field (check the spelling; integrator fields must start with x_)"}});
+    return {};
+  }
+
+  // Applies a value to its slot; returns the frame to open if it is a container.
+  Frame take(const Slot& slot, const Value& v) {
+    using Kind = Value::Kind;
+    switch (slot.kind) {
+      case Slot::Kind::ignore: break;
+      case Slot::Kind::field: {
+        std::string why;
+        if (!read_field(*slot.spec, v, c_, why)) {
+          auto& errors = slot.block < 0 ? top_errors_ : block_errors_[slot.block];
+          const std::string_view id = slot.spec->id;
+          const std::string key(slot.block < 0 ? id : id.substr(id.find('.') + 1));
+          errors.push_back({key, {std::string(id), std::move(why)}});
+        }
+        break;
+      }
+      case Slot::Kind::schema:
+        if (v.kind != Kind::null && (v.kind != Kind::string || *v.text != kAcceptedSchema)) schema_refused_ = true;
+        break;
+      case Slot::Kind::setting:
+        if (v.kind == Kind::null) break;
+        if (v.kind == Kind::string && *v.text == "initial") {
+          c_.setting = Setting::initial;
+        } else if (v.kind == Kind::string && *v.text == "recurrence_after_hepatectomy") {
+          c_.setting = Setting::recurrence_after_hepatectomy;
+        } else {
+          setting_refused_ = true;
+        }
+        break;
+      case Slot::Kind::block:
+        if (v.kind == Kind::null) break;
+        block_state_[slot.block] = v.kind == Kind::object ? BlockState::object : BlockState::not_object;
+        if (v.kind == Kind::object) return {Frame::Kind::block, slot.block};
+        break;
+    }
+    return {};
+  }
+
+  void open(const Frame& f) { frames_[depth_++] = f; }
+
+  void finish_block(int b, std::vector<FieldError>& out) {
+    const BlockRule& rule = kBlocks[b];
+    if (block_state_[b] == BlockState::absent) return;
+    if (c_.primary != rule.primary) {
+      rule.clear(c_);  // nothing of a refused block stays in the case
+      out.push_back({rule.name, std::string("a ") + rule.name + " block is accepted only when primary is \"" +
+                                    rule.name + "\"; remove it or correct primary"});
+      return;
+    }
+    if (block_state_[b] == BlockState::not_object) {
+      out.push_back({rule.name, "expected an object of " + std::string(rule.name) + " fields (or null)"});
+      return;
+    }
+    append_in_key_order(block_errors_[b], out);
+  }
+
+  Case& c_;
+  int depth_ = 0;  // the guards keep it at most kMaxDepth
+  std::array<Frame, kMaxDepth + 1> frames_{};
+  bool root_seen_ = false;
+  bool root_is_object_ = false;
+  bool schema_refused_ = false;
+  bool setting_refused_ = false;
+  std::array<BlockState, kBlockCount> block_state_{};
+  std::vector<KeyedError> top_errors_;
+  std::array<std::vector<KeyedError>, kBlockCount> block_errors_;
+};
+
+// ------------------------------------------------------------- SAX handler
+
+// nlohmann's SAX interface: each event passes the guards, then the builder.
+class CaseReader {
+ public:
+  explicit CaseReader(Case& c) : builder_(c) {}
+
+  bool null() { return scalar({Value::Kind::null}); }
+  bool boolean(bool v) { return scalar({Value::Kind::boolean, v}); }
+  bool number_integer(json::number_integer_t v) { return number(static_cast<double>(v)); }
+  bool number_unsigned(json::number_unsigned_t v) { return number(static_cast<double>(v)); }
+  bool number_float(json::number_float_t v, const json::string_t& text) {
+    return guards_.number_float(v, text) && number(v);
+  }
+  bool string(json::string_t& v) {
+    Value value{Value::Kind::string};
+    value.text = &v;
+    return scalar(value);
+  }
+  bool binary(json::binary_t& /*v*/) { return true; }  // not produced by the JSON reader
+  bool start_object(std::size_t /*n*/) {
+    if (!guards_.enter_object()) return false;
+    builder_.value({Value::Kind::object});
+    return true;
+  }
+  bool end_object() {
+    guards_.leave();
+    builder_.close();
+    return true;
+  }
+  bool start_array(std::size_t /*n*/) {
+    if (!guards_.enter_array()) return false;
+    builder_.value({Value::Kind::array});
+    return true;
+  }
+  bool end_array() { return end_object(); }
+  bool key(json::string_t& k) {
+    if (!guards_.key(k)) return false;
+    builder_.key(k);
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
+    return guards_.parse_error(position, ex);
+  }
+
+  const std::optional<FieldError>& error() const { return guards_.error(); }
+  void finish(std::vector<FieldError>& out) { builder_.finish(out); }
+
+ private:
+  bool number(double v) {
+    Value value{Value::Kind::number};
+    value.number = v;
+    return scalar(value);
+  }
+  bool scalar(const Value& v) {
+    builder_.value(v);
+    return true;
+  }
+
+  Guards guards_;
+  CaseBuilder builder_;
+};
 
 // Answers that cannot all be true at once.
 void check_contradictions(const Case& c, std::vector<FieldError>& errors) {
@@ -280,21 +504,15 @@ ParsedCase parse_case(std::string_view text) {
                                       std::to_string(kMaxCaseBytes) + " bytes (64 KiB) of JSON are accepted"});
     return out;
   }
-  json doc;
-  GuardedReader reader(doc);
+  Case& c = out.value;
+  CaseReader reader(c);
   const bool read_ok = json::sax_parse(text.begin(), text.end(), &reader, json::input_format_t::json, true);
   if (!read_ok || reader.error()) {
+    out.value = Case{};  // a refused document leaves no partial case behind
     out.errors.push_back(reader.error().value_or(FieldError{"case", "not valid JSON"}));
     return out;
   }
-  if (!doc.is_object()) {
-    out.errors.push_back({"case", "a case must be a JSON object of fields, such as {\"primary\": \"colorectal\"}"});
-    return out;
-  }
-  Case& c = out.value;
-  read_special_fields(doc, c, out.errors);
-  read_object(doc, "", c, out.errors);
-  read_blocks(doc, c, out.errors);
+  reader.finish(out.errors);
   if (out.errors.empty()) check_contradictions(c, out.errors);
   return out;
 }
