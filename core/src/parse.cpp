@@ -24,6 +24,7 @@
 #include "derived_math.hpp"
 #include "fields.hpp"
 #include "livermets/parse.hpp"
+#include "plain_json_reader.hpp"
 
 namespace livermets {
 
@@ -505,6 +506,15 @@ ParsedCase parse_case(std::string_view text) {
     return out;
   }
   Case& c = out.value;
+  // The plain reader takes the usual case; anything else (an escape, non-ASCII
+  // text, an error of any kind) is read again from the start by nlohmann.
+  CaseReader plain(c);
+  if (PlainJsonReader<CaseReader>(text, plain).read()) {
+    plain.finish(out.errors);
+    if (out.errors.empty()) check_contradictions(c, out.errors);
+    return out;
+  }
+  c = Case{};
   CaseReader reader(c);
   const bool read_ok = json::sax_parse(text.begin(), text.end(), &reader, json::input_format_t::json, true);
   if (!read_ok || reader.error()) {
