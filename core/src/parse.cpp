@@ -38,25 +38,26 @@ namespace {
 // value in the document (x_ values included).  Keeps the first violation.
 class Guards {
  public:
-  bool enter_object() { return enter(""); }
-  bool enter_array() { return enter("[]"); }
+  bool enter_object() { return enter(false); }
+  bool enter_array() { return enter(true); }
   void leave() {
     key_arena_.resize(levels_[depth_].arena_start);
     levels_[depth_].keys.clear();
     --depth_;
   }
-  // Refuses a key already seen in the same object.
+  // Refuses a key already seen in the same object.  The key is recorded
+  // first, so that it is the current key in a duplicate's error path.
   bool key(const std::string& k) {
     Level& level = levels_[depth_];
-    level.path = k;
     const std::uint32_t hash = hash_of(k);
-    for (const SeenKey& seen : level.keys) {
-      if (seen.hash == hash && std::string_view(key_arena_).substr(seen.offset, seen.length) == k) {
+    level.keys.push_back({hash, static_cast<std::uint32_t>(key_arena_.size()), static_cast<std::uint32_t>(k.size())});
+    key_arena_ += k;
+    for (std::size_t n = 0; n + 1 < level.keys.size(); ++n) {
+      const SeenKey& seen = level.keys[n];
+      if (seen.hash == hash && arena_text(seen) == k) {
         return fail(current_path(), "the key \"" + k + "\" appears twice in the same object; give it once");
       }
     }
-    level.keys.push_back({hash, static_cast<std::uint32_t>(key_arena_.size()), static_cast<std::uint32_t>(k.size())});
-    key_arena_ += k;
     return true;
   }
   bool number_float(double v, const std::string& text) {
@@ -91,10 +92,14 @@ class Guards {
     std::uint32_t length;
   };
   struct Level {
-    std::vector<SeenKey> keys;
+    std::vector<SeenKey> keys;  // the last one is the current key
     std::size_t arena_start = 0;
-    std::string path;  // the current key; "[]" in an array; "" before the first key
+    bool is_array = false;
   };
+
+  std::string_view arena_text(const SeenKey& k) const {
+    return std::string_view(key_arena_).substr(k.offset, k.length);
+  }
 
   static std::uint32_t hash_of(const std::string& k) {
     std::uint32_t h = 2166136261u;  // FNV-1a
@@ -102,14 +107,14 @@ class Guards {
     return h;
   }
 
-  bool enter(const char* path) {
+  bool enter(bool is_array) {
     if (depth_ + 1 > kMaxDepth) {
       return fail("case", "nesting deeper than " + std::to_string(kMaxDepth) + " levels is refused");
     }
     ++depth_;
     Level& level = levels_[depth_];
     level.arena_start = key_arena_.size();
-    level.path = path;
+    level.is_array = is_array;
     return true;
   }
   bool fail(std::string field, std::string message) {
@@ -117,12 +122,14 @@ class Guards {
     return false;
   }
   // The dotted path of the value being read, for a guard's error; array
-  // levels and not-yet-named levels are left out.
+  // levels, not-yet-named levels and empty names are left out.
   std::string current_path() const {
     std::string p;
     for (int d = 1; d <= depth_; ++d) {
-      const std::string& part = levels_[d].path;
-      if (part.empty() || part == "[]") continue;
+      const Level& level = levels_[d];
+      if (level.is_array || level.keys.empty()) continue;
+      const std::string_view part = arena_text(level.keys.back());
+      if (part.empty() || part == "[]") continue;  // "[]" as a key: skipped, as the first parser did
       if (!p.empty()) p += '.';
       p += part;
     }
