@@ -141,10 +141,15 @@ class JsonWriter {
     std::size_t run = 0;  // start of the current run of characters that need no escape
     std::size_t i = 0;
     while (i < s.size()) {
-      // Most text needs no escape at all: skip it 8 bytes at a time.
-      if (i + 8 <= s.size() && !any_escape(s.data() + i)) {
-        i += 8;
-        continue;
+      // Most text needs no escape at all: skip it 8 bytes at a time, and the
+      // last few bytes as the string's final 8 (overlapping what was seen).
+      if (i + 8 <= s.size()) {
+        if (!any_escape(s.data() + i)) {
+          i += 8;
+          continue;
+        }
+      } else if (s.size() >= 8 && !any_escape(s.data() + s.size() - 8)) {
+        break;
       }
       const auto ch = static_cast<unsigned char>(s[i]);
       if (!kNeedsEscape[ch]) {
