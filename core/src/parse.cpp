@@ -1,5 +1,8 @@
-// Case parsing in one pass over nlohmann's SAX events: nothing is built but
-// the `Case` itself.  Two layers see every event:
+// Case parsing in one pass over SAX events: nothing is built but the `Case`
+// itself.  The events come from PlainJsonReader (plain_json_reader.hpp) for
+// the usual case, and from nlohmann's parser for anything else, including
+// every malformed text, so errors keep nlohmann's wording.  Two layers see
+// every event:
 //   - the guards (Guards) refuse hostile input while reading: depth, duplicate
 //     keys, non-finite numbers, syntax and UTF-8 errors (nlohmann's lexer);
 //     the first such violation stops the read and is the only error reported;
@@ -505,6 +508,30 @@ void check_contradictions(const Case& c, std::vector<FieldError>& errors) {
 
 }  // namespace
 
+namespace {
+
+// Reads the text with the plain reader, or when it gives up, from the start
+// again with nlohmann's.  False, with `error` set, when the text is refused.
+bool read_document(std::string_view text, Case& c, std::vector<FieldError>& errors) {
+  CaseReader plain(c);
+  if (PlainJsonReader<CaseReader>(text, plain).read()) {
+    plain.finish(errors);
+    return true;
+  }
+  c = Case{};
+  CaseReader reader(c);
+  const bool read_ok = json::sax_parse(text.begin(), text.end(), &reader, json::input_format_t::json, true);
+  if (!read_ok || reader.error()) {
+    c = Case{};  // a refused document leaves no partial case behind
+    errors.push_back(reader.error().value_or(FieldError{"case", "not valid JSON"}));
+    return false;
+  }
+  reader.finish(errors);
+  return true;
+}
+
+}  // namespace
+
 ParsedCase parse_case(std::string_view text) {
   ParsedCase out;
   if (text.size() > kMaxCaseBytes) {
@@ -512,25 +539,7 @@ ParsedCase parse_case(std::string_view text) {
                                       std::to_string(kMaxCaseBytes) + " bytes (64 KiB) of JSON are accepted"});
     return out;
   }
-  Case& c = out.value;
-  // The plain reader takes the usual case; anything else (an escape, non-ASCII
-  // text, an error of any kind) is read again from the start by nlohmann.
-  CaseReader plain(c);
-  if (PlainJsonReader<CaseReader>(text, plain).read()) {
-    plain.finish(out.errors);
-    if (out.errors.empty()) check_contradictions(c, out.errors);
-    return out;
-  }
-  c = Case{};
-  CaseReader reader(c);
-  const bool read_ok = json::sax_parse(text.begin(), text.end(), &reader, json::input_format_t::json, true);
-  if (!read_ok || reader.error()) {
-    out.value = Case{};  // a refused document leaves no partial case behind
-    out.errors.push_back(reader.error().value_or(FieldError{"case", "not valid JSON"}));
-    return out;
-  }
-  reader.finish(out.errors);
-  if (out.errors.empty()) check_contradictions(c, out.errors);
+  if (read_document(text, out.value, out.errors) && out.errors.empty()) check_contradictions(out.value, out.errors);
   return out;
 }
 
