@@ -333,9 +333,19 @@ class CaseBuilder {
     for (int b = 0; b < kBlockCount; ++b) {
       if (k == std::string_view(kBlocks[b].name)) return {Slot::Kind::block, nullptr, b};
     }
-    // A dotted top-level key ("colorectal.ras") names a block field directly,
-    // as the earlier parser allowed: kept so that results do not change.
-    if (const FieldSpec* f = find_field(k)) return {Slot::Kind::field, f};
+    // Only undotted names live at the top level: "colorectal.ras" written as a
+    // top-level key is an unknown field, or it would bypass the rule that a
+    // block needs its primary.
+    if (k.find('.') == std::string_view::npos) {
+      if (const FieldSpec* f = find_field(k)) return {Slot::Kind::field, f};
+    } else if (find_field(k) != nullptr) {
+      const std::string block(k.substr(0, k.find('.')));
+      const std::string name(k.substr(block.size() + 1));
+      top_errors_.push_back({std::string(k), {std::string(k), "a " + block + " field goes inside the \"" + block +
+                                                                  "\" object: {\"" + block + "\": {\"" + name +
+                                                                  "\": ...}}"}});
+      return {};
+    }
     top_errors_.push_back({std::string(k), {std::string(k), "unknown field (check the spelling; integrator fields must start with x_)"}});
     return {};
   }

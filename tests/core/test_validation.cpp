@@ -111,6 +111,17 @@ TEST(Validation, UnknownFieldIsAnError) {
   b["breast"]["her2_status"] = "positive";
   EXPECT_TRUE(is_error_naming(eval(b), F{"breast.her2_status"}));
 }
+// A block field written as a dotted top-level key would slip past the rule
+// that a block needs its primary (a breast case could carry a colorectal RAS).
+TEST(Validation, DottedTopLevelKeyIsRefusedAndPointsToTheBlock) {
+  for (const char* primary : {"colorectal", "breast"}) {
+    json c = {{"primary", primary}, {"colorectal.ras", "mutated"}};
+    const auto r = eval(c);
+    ASSERT_TRUE(is_error_naming(r, F{"colorectal.ras"})) << primary;
+    EXPECT_NE(r["errors"][0]["message"].get<std::string>().find("{\"colorectal\": {\"ras\""), std::string::npos);
+  }
+  EXPECT_TRUE(is_error_naming(eval(top_with("neuroendocrine.symptomatic", true)), F{"neuroendocrine.symptomatic"}));
+}
 TEST(Validation, UnknownEnumValueIsAnError) {
   EXPECT_TRUE(is_error_naming(eval(top_with("primary", "lung")), F{"primary"}));
   EXPECT_TRUE(is_error_naming(eval(top_with("primary", "Colorectal")), F{"primary"}));
