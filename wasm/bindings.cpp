@@ -41,14 +41,14 @@ std::string json_quote(const std::string& text) {
 
 // The contract's error shape, built without any library that could throw.
 std::string fault_result(const std::string& detail) {
-  std::string out = "{\"status\":\"error\",\"errors\":[{\"field\":\"\",\"message\":";
+  std::string out = "{\"status\":\"error\",\"errors\":[{\"field\":\"case\",\"message\":";
   out += json_quote("internal fault in the calculator (" + detail +
                     "); no result was computed, please report this case");
   out += "}],\"rulebase\":{\"version\":";
   out += json_quote(std::string(livermets::rulebase_version()));
   out += ",\"guideline\":";
   out += json_quote(std::string(livermets::guideline_name()));
-  out += "}}";
+  out += "},\"internal_fault\":true}";  // as the core marks its own faults
   return out;
 }
 
