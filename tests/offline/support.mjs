@@ -9,12 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { MIME } from '../../scripts/lib/serve.mjs';
 import { launch } from '../../scripts/lib/chromium.mjs';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const distWeb = process.env.LIVERMETS_DIST_WEB || path.join(repoRoot, 'dist/web');
+import { repoRoot, distWeb, choice, typeNumber } from '../web/helpers.mjs';
+
+// The page suites' own helpers: how a person picks an answer or types a number.
+export { repoRoot, distWeb, choice, typeNumber };
 export const singleFile = process.env.LIVERMETS_SINGLE_FILE || path.join(repoRoot, 'dist/livermets.html');
 
 export function requireBuild() {
@@ -99,19 +100,6 @@ export async function guard(page) {
     assert.deepEqual(problems, [], 'no console error, failed request or HTTP error');
   };
   return page;
-}
-
-/** The radio of a question (by its legend) and option (by its label). */
-export function choice(page, question, option) {
-  return page.getByRole('group', { name: question, exact: true }).getByRole('radio', { name: option, exact: true });
-}
-
-export async function typeNumber(page, label, value) {
-  const box = page.getByRole('textbox', { name: label });
-  await box.click();
-  await box.press('Control+A');
-  await page.keyboard.type(String(value));
-  await page.keyboard.press('Tab');
 }
 
 export async function expectPathway(page, code) {
