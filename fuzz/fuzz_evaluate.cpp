@@ -9,6 +9,9 @@
 //    evaluate_json answers "ok", and decide() on them passes the invariant
 //    checker of tests/support (check_invariants, check_monotonic) and names
 //    the same pathway as the JSON;
+//  - the two case readers agree: parse_case() (fast plain reader with the
+//    nlohmann fallback) gives exactly the errors, or the result, that the
+//    nlohmann parser alone gives (parse_case_nlohmann_only);
 //  - evaluate_document gives the same answer for a single case (so no state
 //    leaks from one call into the next; checked on one input in eight), a valid result per element for an
 //    array, and never an internal fault.
@@ -28,6 +31,8 @@
 
 #include "livermets/decision.hpp"
 #include "livermets/livermets.hpp"
+#include "parse_readers.hpp"
+#include "result_json.hpp"
 #include "livermets/parse.hpp"
 #include "livermets_test/invariants.hpp"
 #include "result_check.hpp"
@@ -100,6 +105,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (parsed.ok() != ok) {
     problems.push_back(std::string("parse_case says ") + (parsed.ok() ? "valid" : "invalid") +
                        " but evaluate_json says " + (ok ? "ok" : "error"));
+  }
+  {
+    const ParsedCase reference = parse_case_nlohmann_only(text);
+    const auto outcome = [](const ParsedCase& p) {
+      return p.ok() ? ok_result_json(p.value, decide(p.value)) : error_result_json(p.errors);
+    };
+    if (outcome(parsed) != outcome(reference)) {
+      problems.push_back("the fast reader and the nlohmann reader disagree on this input");
+    }
   }
   if (parsed.ok()) {
     const Decision d = decide(parsed.value);

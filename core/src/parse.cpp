@@ -27,6 +27,7 @@
 #include "derived_math.hpp"
 #include "fields.hpp"
 #include "livermets/parse.hpp"
+#include "parse_readers.hpp"
 #include "plain_json_reader.hpp"
 
 namespace livermets {
@@ -522,11 +523,13 @@ namespace {
 
 // Reads the text with the plain reader, or when it gives up, from the start
 // again with nlohmann's.  False, with `error` set, when the text is refused.
-bool read_document(std::string_view text, Case& c, std::vector<FieldError>& errors) {
-  CaseReader plain(c);
-  if (PlainJsonReader<CaseReader>(text, plain).read()) {
-    plain.finish(errors);
-    return true;
+bool read_document(std::string_view text, Case& c, std::vector<FieldError>& errors, bool allow_plain_reader) {
+  if (allow_plain_reader) {
+    CaseReader plain(c);
+    if (PlainJsonReader<CaseReader>(text, plain).read()) {
+      plain.finish(errors);
+      return true;
+    }
   }
   c = Case{};
   CaseReader reader(c);
@@ -540,17 +543,25 @@ bool read_document(std::string_view text, Case& c, std::vector<FieldError>& erro
   return true;
 }
 
-}  // namespace
-
-ParsedCase parse_case(std::string_view text) {
+ParsedCase parse_case_with(std::string_view text, bool allow_plain_reader) {
   ParsedCase out;
   if (text.size() > kMaxCaseBytes) {
     out.errors.push_back({"case", "the case is " + std::to_string(text.size()) + " bytes; at most " +
                                       std::to_string(kMaxCaseBytes) + " bytes (64 KiB) of JSON are accepted"});
     return out;
   }
-  if (read_document(text, out.value, out.errors) && out.errors.empty()) check_contradictions(out.value, out.errors);
+  if (read_document(text, out.value, out.errors, allow_plain_reader) && out.errors.empty()) {
+    check_contradictions(out.value, out.errors);
+  }
   return out;
+}
+
+}  // namespace
+
+ParsedCase parse_case(std::string_view text) { return parse_case_with(text, /*allow_plain_reader=*/true); }
+
+ParsedCase parse_case_nlohmann_only(std::string_view text) {
+  return parse_case_with(text, /*allow_plain_reader=*/false);
 }
 
 }  // namespace livermets
