@@ -37,7 +37,16 @@ struct FieldSpec {
   void clear(Case& c) const;
 };
 
-// Every field of the contract's table except "schema", in the contract's order.
+// `setting` is not in the table: it has a default (initial), so it is never
+// unknown.  Its names, in the enum's order, are kept here for the parser, the
+// case echo and the questionnaire.
+inline const std::vector<std::string_view>& setting_names() {
+  static const std::vector<std::string_view> kNames = {"initial", "recurrence_after_hepatectomy"};
+  return kNames;
+}
+inline std::string_view name(Setting s) { return setting_names()[static_cast<std::size_t>(s)]; }
+
+// Every field of the contract's table except "schema" and "setting", in the contract's order.
 const std::vector<FieldSpec>& fields();
 
 // Look-ups by name, in hash maps built once (the parser asks once per key).  `find_field` takes the full id

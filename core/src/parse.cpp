@@ -296,8 +296,9 @@ class CaseBuilder {
                                    "\" (or leave it out)"});
     }
     if (setting_refused_) {
-      out.push_back({"setting", "accepted: one of \"initial\", \"recurrence_after_hepatectomy\" (or null for "
-                                "the default, initial)"});
+      std::string accepted;
+      for (std::string_view n : setting_names()) accepted += (accepted.empty() ? "\"" : ", \"") + std::string(n) + "\"";
+      out.push_back({"setting", "accepted: one of " + accepted + " (or null for the default, initial)"});
     }
     append_in_key_order(top_errors_, out);
     for (int b = 0; b < kBlockCount; ++b) finish_block(b, out);
@@ -384,12 +385,12 @@ class CaseBuilder {
         break;
       case Slot::Kind::setting:
         if (v.kind == Kind::null) break;
-        if (v.kind == Kind::string && *v.text == "initial") {
-          c_.setting = Setting::initial;
-        } else if (v.kind == Kind::string && *v.text == "recurrence_after_hepatectomy") {
-          c_.setting = Setting::recurrence_after_hepatectomy;
-        } else {
-          setting_refused_ = true;
+        setting_refused_ = true;
+        for (std::size_t i = 0; v.kind == Kind::string && i < setting_names().size(); ++i) {
+          if (*v.text == setting_names()[i]) {
+            c_.setting = static_cast<Setting>(i);
+            setting_refused_ = false;
+          }
         }
         break;
       case Slot::Kind::block:

@@ -138,13 +138,12 @@ void write_condition(JsonWriter& w, const Condition& when) {
 // options, relevant_when, section, statements, step, type, unit.
 void write_question(JsonWriter& w, const Question& q) {
   const bool is_setting = std::string_view(q.id) == "setting";  // the one field with a default, read by the parser itself
-  static const std::vector<std::string_view> kSettingValues = {"initial", "recurrence_after_hepatectomy"};
   const FieldSpec* f = is_setting ? nullptr : find_field(q.id);
   const bool ranged = f != nullptr && (f->type == FieldType::integer || f->type == FieldType::number);
-  const std::vector<std::string_view>& option_values = is_setting ? kSettingValues : f->options;
+  const std::vector<std::string_view>& option_values = is_setting ? setting_names() : f->options;
 
   w.begin_object();
-  if (is_setting) w.field("default", "initial");
+  if (is_setting) w.field("default", name(Setting::initial));
   w.field("help", q.help).field("id", q.id).field("label", q.label);
   if (ranged) {
     w.field("max", f->max).field("min", f->min);

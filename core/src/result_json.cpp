@@ -38,7 +38,7 @@ void write_basis(JsonWriter& w, const Basis& b) {
 void write_case(JsonWriter& w, const Case& c) {
   w.key("case").begin_object();
   w.field("schema", "livermets-case/1");
-  w.field("setting", c.setting == Setting::initial ? "initial" : "recurrence_after_hepatectomy");
+  w.field("setting", name(c.setting));
   Case& readable = const_cast<Case&>(c);  // the accessors hand out references; nothing is written
   std::string_view open_block;
   for (const FieldSpec& f : fields()) {
@@ -236,8 +236,9 @@ std::string ok_result_json(const Case& c, const Decision& d) {
   write_missing(w, c, d);
   write_derived(w, d.derived);
   w.field("algorithm", d.route.algorithm);
-  std::array<std::string_view, 8> nodes = d.route.nodes;
-  w.array("route", std::vector<std::string_view>(nodes.begin(), nodes.begin() + d.route.length));
+  w.key("route").begin_array();
+  for (int i = 0; i < d.route.length; ++i) w.value(d.route.nodes[static_cast<std::size_t>(i)]);
+  w.end_array();
   w.end_object();
   return w.take();
 }
