@@ -36,8 +36,9 @@ const std::set<std::string>& surgical_codes() {
   return s;
 }
 const std::set<std::string>& regimen_codes() {
+  // G25, G26, G27 (pMMR/MSS only); G21's FOLFOX carries no MMR restriction (rev 2).
   static const std::set<std::string> s = {"DOUBLET_PLUS_ANTI_EGFR", "TRIPLET_CHEMOTHERAPY",
-                                          "TRIPLET_PLUS_BEVACIZUMAB", "PERIOPERATIVE_FOLFOX"};
+                                          "TRIPLET_PLUS_BEVACIZUMAB"};
   return s;
 }
 

@@ -1,6 +1,7 @@
 // Candidacy for liver resection: every criterion must hold (G06).  Each
 // criterion is met, not met, or unknown; unknown never counts as met.
 #include "rules.hpp"
+#include "thresholds.hpp"
 
 namespace livermets {
 
@@ -17,28 +18,40 @@ Status r0(const Case& c) { return from_bool(c.r0_achievable); }
 // G08, G73: at least 30% of standard liver volume and about two segments.
 // The 40% threshold for cirrhosis is a published consensus figure beyond the
 // guideline.  A remnant between 30% and 40% with unknown liver quality is
-// left unknown rather than met (docs/clinical-decisions.md, D2).
+// left unknown rather than met (docs/clinical-decisions.md, D2).  The
+// percentage is compared unrounded (rev 2, D5): 29.96 is below 30.
 Status remnant(const Case& c, const Derived& d) {
-  if (c.remnant_segments && *c.remnant_segments < 2) return Status::not_met;
+  if (c.remnant_segments && *c.remnant_segments < kRemnantMinSegments) return Status::not_met;
   if (!d.flr_percent) return Status::unknown;
   const double pct = *d.flr_percent;
-  if (pct < 30.0) return Status::not_met;
-  if (pct >= 40.0) return Status::met;
+  if (pct < kRemnantMinPercent) return Status::not_met;
+  if (pct >= kRemnantMinPercentCirrhosis) return Status::met;
   if (!c.liver_quality) return Status::unknown;
   return c.liver_quality == LiverQuality::cirrhosis ? Status::not_met : Status::met;
 }
 
 // G09: good performance status (ECOG 0-2) and acceptable operative risk.
 Status fitness(const Case& c) {
-  if ((c.ecog && *c.ecog >= 3) || c.operative_risk_acceptable == false) return Status::not_met;
+  if ((c.ecog && *c.ecog > kEcogMaxFit) || c.operative_risk_acceptable == false) return Status::not_met;
   if (c.ecog && c.operative_risk_acceptable == true) return Status::met;
   return Status::unknown;
 }
 
-// G10, G36, G74: extrahepatic disease absent or controlled.
+// G10, G36, G74: extrahepatic disease absent or controlled.  The two accepted
+// exceptions (isolated bone disease controllable by radiation, a solitary lung
+// metastasis) are breast cancer's (G10, G36; rev 2, D8): for any other primary
+// they leave the criterion unknown until it is known whether the disease will
+// be removed within the R0 resection (resectable) or not (uncontrolled), G74.
 Status extrahepatic(const Case& c) {
   if (!c.extrahepatic_disease) return Status::unknown;
-  return *c.extrahepatic_disease == Extrahepatic::uncontrolled ? Status::not_met : Status::met;
+  switch (*c.extrahepatic_disease) {
+    case Extrahepatic::none:
+    case Extrahepatic::resectable: return Status::met;
+    case Extrahepatic::uncontrolled: return Status::not_met;
+    case Extrahepatic::bone_isolated_radiation_controllable:
+    case Extrahepatic::lung_solitary: return c.primary == Primary::breast ? Status::met : Status::unknown;
+  }
+  return Status::unknown;
 }
 
 // G35: liver-limited or oligometastatic breast disease.

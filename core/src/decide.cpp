@@ -1,6 +1,5 @@
 // The pathway table, the recommendations of each pathway and the warnings
 // (CONTRACT.md section 3).  Each unit names the statements it implements.
-#include "livermets/catalogue.hpp"
 #include "rules.hpp"
 
 namespace livermets {
@@ -14,14 +13,7 @@ using W = WarningCode;
 
 // ---------------------------------------------------------------- pathway
 
-// G22: the poor prognostic factors that call for neoadjuvant chemotherapy.
-// CEA and the disease-free interval feed only the Fong score.
-bool poor_prognostic_factor_present(const Case& c) {
-  return (c.lesion_count && *c.lesion_count > 5) || c.presentation == Presentation::synchronous ||
-         c.colorectal.node_positive_primary == true || c.colorectal.tumor_markers_elevated == true;
-}
-
-// Colorectal: G20-G31, G50-G51, G67-G68.  Rows in the contract's order.
+// Colorectal: G20, G21, G22, G24, G50, G51, G67, G68.  Rows in the contract's order.
 P colorectal_pathway(const Case& c, const Decision& d, Route& route) {
   const Overall overall = d.candidacy.overall;
   route.algorithm = "colorectal";
@@ -42,7 +34,7 @@ P colorectal_pathway(const Case& c, const Decision& d, Route& route) {
   return poor_prognostic_factor_present(c) ? P::CRC_NEOADJUVANT_THEN_RESECTION : P::CRC_RESECTION_FIRST;
 }
 
-// Neuroendocrine: G41-G45.
+// Neuroendocrine: G41, G42, G43, G44, G45.
 P neuroendocrine_pathway(const Case& c, const Decision& d, Route& route) {
   const NeuroendocrineFacts& n = c.neuroendocrine;
   route.algorithm = "neuroendocrine";
@@ -52,9 +44,7 @@ P neuroendocrine_pathway(const Case& c, const Decision& d, Route& route) {
   if (n.symptomatic == true || n.progressive == true) return P::NET_MEDICAL_AND_LIVER_DIRECTED;
   if (n.symptomatic != false || n.progressive != false) return P::ASSESSMENT_INCOMPLETE;
   route.push("net_excluded");
-  const bool resection_excluded =
-      n.solitary_or_isolated == false || d.candidacy.overall == Overall::not_met || !d.operable;
-  return resection_excluded ? P::NET_OBSERVATION : P::ASSESSMENT_INCOMPLETE;
+  return net_resection_excluded(c, d) ? P::NET_OBSERVATION : P::ASSESSMENT_INCOMPLETE;
 }
 
 P choose_pathway(const Case& c, const Decision& d, Route& route) {
@@ -71,7 +61,7 @@ P choose_pathway(const Case& c, const Decision& d, Route& route) {
 
 // -------------------------------------------------------- recommendations
 
-// G02, G12, G57-G63, G70, G71: what every case gets.
+// G02, G12, G57, G58, G59, G60, G61, G62, G63, G70, G71: what every case gets.
 void general_recommendations(const Case& c, Decision& d) {
   d.add(R::REFER_HPB_MDT, S::do_);
   if (c.surgical_review_done != true) {
@@ -80,48 +70,58 @@ void general_recommendations(const Case& c, Decision& d) {
   if (c.primary == Primary::colorectal) d.add(R::DO_NOT_BIOPSY, S::avoid);
 }
 
-bool dmmr(const Case& c) { return c.colorectal.mmr == Mmr::dmmr_msi_h; }
-
-// G20-G22, G65-G66, G13, G15, G70.  Chemotherapy items only while it has not
-// begun; once it has, restage instead.  dMMR/MSI-H gets no named regimen
-// (docs/clinical-decisions.md, D4).
-void resection_path(const Case& c, Decision& d, R chemotherapy_item, S chemotherapy_strength) {
-  d.add(R::RESECTION, S::do_);
+// G65, G66, G67, G68: follow-up goes with every resection, adjunct included.
+void resection_with_surveillance(Decision& d, R resection, S strength) {
+  d.add(resection, strength);
   d.add(R::SURVEILLANCE, S::do_);
-  if (chemotherapy_begun(c)) {
+}
+
+// G20, G21, G22, G13, G15, G70.  The chemotherapy item while it has not begun;
+// once started, restage during the course (and bring surgery forward on
+// progression or fading lesions); once completed, restage for resection.
+// G21 carries no MMR restriction (rev 2, D4).
+void resection_path(const Case& c, Decision& d, R chemotherapy_item, S chemotherapy_strength) {
+  resection_with_surveillance(d, R::RESECTION, S::do_);
+  if (c.chemotherapy_status == Chemotherapy::started) {
+    d.add(R::RESTAGE_DURING_CHEMOTHERAPY, S::do_);
+  } else if (c.chemotherapy_status == Chemotherapy::completed) {
     d.add(R::RESTAGE_FOR_RESECTION, S::do_);
-  } else if (!(chemotherapy_item == R::PERIOPERATIVE_FOLFOX && dmmr(c))) {
+  } else {
     d.add(chemotherapy_item, chemotherapy_strength);
   }
 }
 
-// G25-G27: one regimen for pMMR/MSS, chosen by RAS, BRAF and side.
+// G26, G27 name no fitness condition for triplet chemotherapy; this tool asks
+// for ECOG 0-1 with acceptable risk before "do" (beyond the guideline, D16).
+S triplet_strength(const Case& c, const Decision& d) {
+  const bool fit_for_triplet = d.candidacy.status(CriterionCode::FITNESS) == Status::met && c.ecog &&
+                               *c.ecog <= kEcogMaxForTriplet;
+  return fit_for_triplet ? S::do_ : S::consider;
+}
+
+// G25, G26, G27: one regimen for pMMR/MSS, chosen by RAS, BRAF and side.
 void conversion_regimen(const Case& c, Decision& d) {
   const ColorectalFacts& f = c.colorectal;
-  if (!f.mmr) {
+  const std::optional<R> regimen = pmmr_regimen(c);
+  if (f.mmr == Mmr::dmmr_msi_h) return;  // outside the guideline: OUTSIDE_GUIDELINE_SCOPE says so
+  if (!f.mmr || !regimen) {
     d.add(R::MOLECULAR_PROFILING, S::do_);
     return;
   }
-  if (*f.mmr == Mmr::dmmr_msi_h) return;  // outside the guideline: OUTSIDE_GUIDELINE_SCOPE says so
-  if (f.ras == Mutation::mutated || f.braf == Mutation::mutated) {
-    d.add(R::TRIPLET_PLUS_BEVACIZUMAB, S::do_);
-  } else if (f.ras == Mutation::wild_type && f.braf == Mutation::wild_type && f.sidedness) {
-    d.add(*f.sidedness == Side::left ? R::DOUBLET_PLUS_ANTI_EGFR : R::TRIPLET_CHEMOTHERAPY, S::do_);
-  } else {
-    d.add(R::MOLECULAR_PROFILING, S::do_);
-  }
+  d.add(*regimen, *regimen == R::DOUBLET_PLUS_ANTI_EGFR ? S::do_ : triplet_strength(c, d));
 }
 
-// G24-G31, G49, G52.
+// G24, G25, G26, G27, G29, G30, G31, G49, G52.
 void conversion_path(const Case& c, Decision& d) {
   d.add(R::SYSTEMIC_THEN_REASSESS, S::do_);
   conversion_regimen(c, d);
   const Candidacy& k = d.candidacy;
   if (k.status(CriterionCode::EXTRAHEPATIC) == Status::met) {
-    if (k.status(CriterionCode::REMNANT) == Status::not_met) {
-      // "do" only when the remnant is the one thing in the way (D3).
+    if (remnant_percent_below_threshold(c, d.derived)) {
+      // "do" only when the remnant % is the one thing in the way (D3).
       const bool only_remnant = k.status(CriterionCode::R0) == Status::met &&
-                                k.status(CriterionCode::FITNESS) == Status::met;
+                                k.status(CriterionCode::FITNESS) == Status::met &&
+                                !(c.remnant_segments && *c.remnant_segments < kRemnantMinSegments);
       d.add(R::PORTAL_VEIN_EMBOLIZATION, only_remnant ? S::do_ : S::consider);
     }
     if (c.bilobar == true) d.add(R::TWO_STAGE_HEPATECTOMY, S::consider);
@@ -132,30 +132,38 @@ void conversion_path(const Case& c, Decision& d) {
   if (chemotherapy_begun(c) && within_ablation_limits(c)) d.add(R::ABLATION, S::consider);
 }
 
-// G33-G38.
+// G33, G35, G36, G37, G38; surveillance with an adjunct resection (G65, G66).
 void breast_path(const Case& c, Decision& d) {
   d.add(R::SYSTEMIC_THERAPY, S::do_);
   d.add(c.breast.hormone_receptor && c.breast.her2 ? R::RECEPTOR_GUIDED_THERAPY : R::RECEPTOR_TESTING, S::do_);
   if (d.candidacy.overall == Overall::met && d.operable && chemotherapy_begun(c)) {
-    d.add(R::ADJUNCT_RESECTION, S::consider);
+    resection_with_surveillance(d, R::ADJUNCT_RESECTION, S::consider);
   }
 }
 
-// G41-G45.
+// G42, G44, G45: the medical and liver-directed items that the answers call for.
+void neuroendocrine_medical_items(const NeuroendocrineFacts& n, Decision& d) {
+  if (n.symptomatic == true) d.add(R::SOMATOSTATIN_ANALOG, S::do_);
+  if (n.progressive == true && n.symptomatic == true && n.hypervascular == true) d.add(R::EMBOLIZATION, S::consider);
+  if (n.sstr_positive == true) d.add(R::PRRT, S::consider);
+}
+
+// G41, G42, G43, G44, G45, G57.
 void neuroendocrine_items(const Case& c, Decision& d) {
   const NeuroendocrineFacts& n = c.neuroendocrine;
   switch (d.pathway) {
     case P::NET_RESECTION:
-      d.add(R::RESECTION, S::do_);
-      d.add(R::SURVEILLANCE, S::do_);
+      resection_with_surveillance(d, R::RESECTION, S::do_);
       if (n.symptomatic == true) d.add(R::SOMATOSTATIN_ANALOG, S::do_);
       break;
     case P::NET_MEDICAL_AND_LIVER_DIRECTED:
-      if (n.symptomatic == true) d.add(R::SOMATOSTATIN_ANALOG, S::do_);
-      if (n.progressive == true && n.symptomatic == true && n.hypervascular == true) {
-        d.add(R::EMBOLIZATION, S::consider);
-      }
-      if (n.sstr_positive == true) d.add(R::PRRT, S::consider);
+      // G43: while resection could still apply, find out first (rev 2).
+      if (n.solitary_or_isolated != false && !net_resection_excluded(c, d)) d.add(R::ASSESS_FOR_RESECTION, S::do_);
+      neuroendocrine_medical_items(n, d);
+      // G57: no pathway ends without an action.  None of G42, G44, G45 applies,
+      // and no unknown answer could bring one (SSTR status, or symptoms, which
+      // both somatostatin analogues and embolization need).
+      if (n.symptomatic == false && n.sstr_positive == false) d.add(R::NON_SURGICAL_CARE_MDT, S::do_);
       break;
     case P::NET_OBSERVATION: d.add(R::OBSERVATION, S::consider); break;
     default: break;
@@ -169,10 +177,7 @@ void pathway_recommendations(const Case& c, Decision& d) {
     case P::CRC_CONVERSION_THERAPY: conversion_path(c, d); break;
     case P::ABLATION_PRIMARY: d.add(R::ABLATION, S::consider); break;
     case P::NON_SURGICAL_MDT: d.add(R::NON_SURGICAL_CARE_MDT, S::do_); break;
-    case P::REPEAT_RESECTION:
-      d.add(R::RESECTION, S::do_);
-      d.add(R::SURVEILLANCE, S::do_);
-      break;
+    case P::REPEAT_RESECTION: resection_with_surveillance(d, R::RESECTION, S::do_); break;
     case P::BREAST_SYSTEMIC_FIRST: breast_path(c, d); break;
     case P::NET_RESECTION:
     case P::NET_MEDICAL_AND_LIVER_DIRECTED:
@@ -184,23 +189,54 @@ void pathway_recommendations(const Case& c, Decision& d) {
 
 // ---------------------------------------------------------------- warnings
 
+// CHECK_ANSWERS (rev 2): answers that contradict each other.  G72, G09, G08,
+// G07, G74, G22, G37.
+void contradictions(const Case& c, Decision& d) {
+  using C = Contradiction;
+  const bool no_chemotherapy =
+      c.chemotherapy_status == Chemotherapy::none || c.chemotherapy_status == Chemotherapy::planned;
+  if (c.complete_radiological_response == true && no_chemotherapy) d.add(C::RESPONSE_WITHOUT_CHEMOTHERAPY);
+  if (c.ecog && *c.ecog > kEcogMaxFit && c.operative_risk_acceptable == true) {
+    d.add(C::UNFIT_ECOG_WITH_RISK_ACCEPTABLE);
+  }
+  if (c.remnant_segments && *c.remnant_segments < kRemnantMinSegments && d.derived.flr_percent &&
+      *d.derived.flr_percent >= kRemnantMinPercent) {
+    d.add(C::FEW_SEGMENTS_WITH_ADEQUATE_PERCENT);
+  }
+  if (c.r0_achievable == true && c.extrahepatic_disease == Extrahepatic::uncontrolled) {
+    d.add(C::R0_WITH_UNCONTROLLED_DISEASE);
+  }
+  if (c.colorectal.cea_ng_ml && *c.colorectal.cea_ng_ml > kCeaHighNgMl &&
+      c.colorectal.tumor_markers_elevated == false) {
+    d.add(C::HIGH_CEA_MARKERS_NOT_ELEVATED);
+  }
+  if (c.breast.progressing_on_systemic_therapy == true && no_chemotherapy) d.add(C::PROGRESSING_WITHOUT_THERAPY);
+}
+
 void warnings(const Case& c, Decision& d) {
+  contradictions(c, d);
+  if (d.contradictions != 0) d.add(W::CHECK_ANSWERS);
   if (chemotherapy_begun(c) && c.surgical_review_done != true) d.add(W::CHEMOTHERAPY_BEFORE_SURGICAL_REVIEW);
-  if (c.primary == Primary::colorectal && c.biopsy_planned == true) d.add(W::BIOPSY_OF_SUSPECTED_CRLM);
+  // G71; rev 2: with the primary unknown, a colorectal primary is not yet excluded.
+  if ((c.primary == Primary::colorectal || !c.primary) && c.biopsy_planned == true) {
+    d.add(W::BIOPSY_OF_SUSPECTED_CRLM);
+  }
   if (c.complete_radiological_response == true) d.add(W::RADIOLOGICAL_RESPONSE_IS_NOT_CURE);
   if (c.liver_quality == LiverQuality::steatosis_or_chemotherapy_injury ||
       c.liver_quality == LiverQuality::cirrhosis || chemotherapy_begun(c)) {
     d.add(W::REMNANT_QUALITY);
   }
-  if (c.extrahepatic_disease && *c.extrahepatic_disease != Extrahepatic::none &&
+  // G74, G10: only for a patient surgery is still open to (rev 2).
+  if (d.operable && c.extrahepatic_disease && *c.extrahepatic_disease != Extrahepatic::none &&
       *c.extrahepatic_disease != Extrahepatic::uncontrolled) {
     d.add(W::EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE);
   }
   if (d.has(R::ABLATION) || d.has(R::RESECTION_PLUS_ABLATION)) {
-    if (c.largest_lesion_cm && *c.largest_lesion_cm > 3.0) d.add(W::ABLATION_LESION_SIZE);
+    // G54: "2-3 cm"; from the lower end, and while the size is unknown (rev 2, D9).
+    if (!c.largest_lesion_cm || *c.largest_lesion_cm > kAblationSizeLowerCm) d.add(W::ABLATION_LESION_SIZE);
     if (c.perivascular_lesion == true) d.add(W::ABLATION_PERIVASCULAR);
   }
-  if (c.primary == Primary::other || (c.primary == Primary::colorectal && dmmr(c))) {
+  if (c.primary == Primary::other || (c.primary == Primary::colorectal && c.colorectal.mmr == Mmr::dmmr_msi_h)) {
     d.add(W::OUTSIDE_GUIDELINE_SCOPE);
   }
 }
@@ -226,7 +262,7 @@ Decision decide(const Case& c) {
   // a patient inoperable (CONTRACT.md, candidacy).
   d.operable = d.candidacy.status(CriterionCode::FITNESS) != Status::not_met && c.patient_declines_surgery != true;
   d.pathway = choose_pathway(c, d, d.route);
-  d.route.push(info(d.pathway).code);
+  d.route.push(pathway_node(d.pathway));
   general_recommendations(c, d);
   pathway_recommendations(c, d);
   warnings(c, d);

@@ -4,6 +4,7 @@
 
 #include "derived_math.hpp"
 #include "livermets/decision.hpp"
+#include "thresholds.hpp"
 
 namespace livermets {
 
@@ -17,8 +18,9 @@ std::optional<int> fong_score(const Case& c) {
   if (!f.node_positive_primary || !interval || !c.lesion_count || !f.cea_ng_ml || !c.largest_lesion_cm) {
     return std::nullopt;
   }
-  return int{*f.node_positive_primary} + int{*interval < 12.0} + int{*c.lesion_count > 1} +
-         int{*f.cea_ng_ml > 200.0} + int{*c.largest_lesion_cm > 5.0};
+  return int{*f.node_positive_primary} + int{*interval < kFongIntervalMonths} +
+         int{*c.lesion_count > kFongLesionCount} + int{*f.cea_ng_ml > kFongCeaNgMl} +
+         int{*c.largest_lesion_cm > kFongLargestCm};
 }
 
 }  // namespace
@@ -38,7 +40,8 @@ Derived derive(const Case& c) {
   if (c.largest_lesion_cm && c.lesion_count) {
     d.tumor_burden_score = std::hypot(*c.largest_lesion_cm, static_cast<double>(*c.lesion_count));
   }
-  if (c.liver_quality == LiverQuality::cirrhosis) d.remnant_threshold_percent = 40.0;
+  d.remnant_threshold_percent =
+      c.liver_quality == LiverQuality::cirrhosis ? kRemnantMinPercentCirrhosis : kRemnantMinPercent;
   return d;
 }
 

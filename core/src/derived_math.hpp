@@ -13,10 +13,9 @@ inline double mosteller_bsa(double height_cm, double weight_kg) {
 // Vauthey et al., Liver Transpl 2002: total liver volume (ml) = -794.41 + 1267.28 x BSA.
 inline double vauthey_slv(double bsa_m2) { return -794.41 + 1267.28 * bsa_m2; }
 
-// Remnant as % of standard liver volume, rounded to 0.1 %: the rounded figure
-// is both shown and used, so what the clinician sees is what was decided on.
-inline double remnant_percent(double flr_volume_ml, double slv_ml) {
-  return std::round(flr_volume_ml / slv_ml * 1000.0) / 10.0;
-}
+// Remnant as % of standard liver volume, unrounded: thresholds compare the
+// value itself (rev 2, D5); only the display rounds, and never across a
+// threshold (display.hpp).
+inline double remnant_percent(double flr_volume_ml, double slv_ml) { return flr_volume_ml / slv_ml * 100.0; }
 
 }  // namespace livermets

@@ -389,6 +389,7 @@ class CaseBuilder {
         for (std::size_t i = 0; v.kind == Kind::string && i < setting_names().size(); ++i) {
           if (*v.text == setting_names()[i]) {
             c_.setting = static_cast<Setting>(i);
+            c_.setting_given = true;
             setting_refused_ = false;
           }
         }

@@ -8,7 +8,9 @@
 #include "json_writer.hpp"
 #include "livermets/catalogue.hpp"
 #include "livermets/livermets.hpp"
+#include "display.hpp"
 #include "missing.hpp"
+#include "texts.hpp"
 
 namespace livermets {
 
@@ -17,12 +19,6 @@ namespace {
 double round_to(double v, int decimals) {
   const double scale = std::pow(10.0, decimals);
   return std::round(v * scale) / scale;
-}
-
-std::string one_decimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
 }
 
 void write_basis(JsonWriter& w, const Basis& b) {
@@ -62,86 +58,6 @@ void write_case(JsonWriter& w, const Case& c) {
   w.end_object();
 }
 
-// ------------------------------------------------------ candidacy reasons
-
-std::string remnant_reason(const Case& c, const Decision& d, Status s) {
-  const auto& pct = d.derived.flr_percent;
-  if (c.remnant_segments && *c.remnant_segments < 2) {
-    return "Only " + std::to_string(*c.remnant_segments) +
-           " segment(s) would remain; about two contiguous segments are the minimum.";
-  }
-  if (!pct) return "The future liver remnant is not known yet (give it as a % or by CT volumetry).";
-  const std::string p = one_decimal(*pct) + "%";
-  const bool cirrhosis = c.liver_quality == LiverQuality::cirrhosis;
-  const std::string threshold =
-      cirrhosis ? "40% required for a cirrhotic liver (a consensus figure beyond the guideline)" : "30% required";
-  switch (s) {
-    case Status::met: return "Remnant " + p + " of standard liver volume; at least " + threshold + ".";
-    case Status::not_met: return "Remnant " + p + " of standard liver volume is below the " + threshold + ".";
-    case Status::unknown:
-      return "Remnant " + p +
-             " is adequate for a normal liver (30%) but not for a cirrhotic one (40%, a consensus figure beyond "
-             "the guideline); liver quality is not known.";
-  }
-  return "";
-}
-
-std::string fitness_reason(const Case& c, Status s) {
-  const std::string ecog = c.ecog ? "ECOG " + std::to_string(*c.ecog) : "ECOG not known";
-  switch (s) {
-    case Status::met:
-      if (*c.ecog == 2) {
-        return "ECOG 2: borderline: accepted on the judgement that operative risk is acceptable.";
-      }
-      return ecog + " with acceptable operative risk.";
-    case Status::not_met:
-      if (c.ecog && *c.ecog >= 3) return ecog + ": performance status too poor for liver surgery.";
-      return "Operative risk judged not acceptable.";
-    case Status::unknown:
-      return c.operative_risk_acceptable == true ? ecog + "; operative risk acceptable."
-                                                 : ecog + "; operative risk not yet judged.";
-  }
-  return "";
-}
-
-std::string extrahepatic_reason(const Case& c) {
-  if (!c.extrahepatic_disease) return "Disease outside the liver not yet assessed.";
-  switch (*c.extrahepatic_disease) {
-    case Extrahepatic::none: return "No disease outside the liver.";
-    case Extrahepatic::resectable:
-      return "Extrahepatic disease that would be removed within the R0 resection: not an absolute contraindication.";
-    case Extrahepatic::bone_isolated_radiation_controllable:
-      return "Isolated bone disease controllable by radiation: an accepted exception.";
-    case Extrahepatic::lung_solitary: return "A solitary lung metastasis: an accepted exception.";
-    case Extrahepatic::uncontrolled: return "Uncontrolled disease outside the liver.";
-  }
-  return "";
-}
-
-std::string yes_no_reason(Status s, const char* met, const char* not_met, const char* unknown) {
-  return s == Status::met ? met : (s == Status::not_met ? not_met : unknown);
-}
-
-std::string criterion_reason(const Case& c, const Decision& d, const Criterion& k) {
-  switch (k.code) {
-    case CriterionCode::R0:
-      return yes_no_reason(k.status, "Complete resection with negative margins is achievable.",
-                           "Complete (R0) resection of all disease is not achievable now.",
-                           "Not yet known whether all disease can be removed with negative margins.");
-    case CriterionCode::REMNANT: return remnant_reason(c, d, k.status);
-    case CriterionCode::FITNESS: return fitness_reason(c, k.status);
-    case CriterionCode::EXTRAHEPATIC: return extrahepatic_reason(c);
-    case CriterionCode::BREAST_OLIGOMETASTATIC:
-      return yes_no_reason(k.status, "Liver-limited or oligometastatic disease.",
-                           "Disease is neither liver-limited nor oligometastatic.",
-                           "Not yet known whether disease is liver-limited or oligometastatic.");
-    case CriterionCode::BREAST_NOT_PROGRESSING:
-      return yes_no_reason(k.status, "Not progressing on systemic therapy.", "Progressing on systemic therapy.",
-                           "Response to systemic therapy not yet known.");
-  }
-  return "";
-}
-
 // ------------------------------------------------------------ the sections
 
 void write_rulebase(JsonWriter& w) {
@@ -159,7 +75,7 @@ void write_candidacy(JsonWriter& w, const Case& c, const Decision& d) {
     const CodeInfo& ci = info(k.code);
     w.begin_object();
     w.field("code", ci.code).field("status", name(k.status)).field("text", ci.text);
-    w.field("reason", criterion_reason(c, d, k));
+    w.field("reason", criterion_reason(k.code, c, d).str());
     write_basis(w, ci.basis);
     w.end_object();
   }
@@ -168,28 +84,31 @@ void write_candidacy(JsonWriter& w, const Case& c, const Decision& d) {
   w.end_object();
 }
 
-void write_recommendations(JsonWriter& w, const Decision& d) {
+void write_recommendations(JsonWriter& w, const Case& c, const Decision& d) {
   w.key("recommendations").begin_array();
   for (int i = 0; i < d.recommendation_count; ++i) {
     const Recommendation& r = d.recommendations[static_cast<std::size_t>(i)];
     const CodeInfo& ci = info(r.code, d.pathway);
     w.begin_object();
-    w.field("code", ci.code).field("strength", name(r.strength)).field("text", ci.text);
+    w.field("code", ci.code).field("strength", name(r.strength)).field("text", recommendation_text(r.code, c, d).str());
     write_basis(w, ci.basis);
     w.end_object();
   }
   w.end_array();
 }
 
-void write_warnings(JsonWriter& w, const Decision& d) {
+// A CHECK_ANSWERS warning also names the questions it concerns, so that the
+// page can link to both answers of each contradiction.
+void write_warnings(JsonWriter& w, const Case& c, const Decision& d) {
   w.key("warnings").begin_array();
   for (int i = 0; i < kWarningCount; ++i) {
     const auto code = static_cast<WarningCode>(i);
     if (!d.has(code)) continue;
-    const CodeInfo& ci = info(code);
+    const CodeInfo ci = info(code, c, d);
     w.begin_object();
-    w.field("code", ci.code).field("text", ci.text);
+    w.field("code", ci.code).field("text", warning_text(code, c, d).str());
     write_basis(w, ci.basis);
+    if (code == WarningCode::CHECK_ANSWERS) w.array("fields", contradiction_fields(d));
     w.end_object();
   }
   w.end_array();
@@ -209,7 +128,8 @@ void write_derived(JsonWriter& w, const Derived& v) {
   w.key("derived").begin_object();
   if (v.bsa_m2) w.field("bsa_m2", round_to(*v.bsa_m2, 2));
   if (v.standard_liver_volume_ml) w.field("standard_liver_volume_ml", round_to(*v.standard_liver_volume_ml, 1));
-  if (v.flr_percent) w.field("flr_percent", *v.flr_percent);
+  // Rounded for display, never across a threshold (display.hpp).
+  if (v.flr_percent) w.field("flr_percent", shown_remnant_percent(*v.flr_percent).value);
   if (v.fong_score) w.field("fong_score", *v.fong_score);
   if (v.tumor_burden_score) w.field("tumor_burden_score", round_to(*v.tumor_burden_score, 2));
   w.field("remnant_threshold_percent", v.remnant_threshold_percent);
@@ -225,14 +145,18 @@ std::string ok_result_json(const Case& c, const Decision& d) {
   w.key("errors").begin_array().end_array();
   write_rulebase(w);
   write_case(w, c);
+  // rev 2: the one field with a default is marked as assumed when not given.
+  w.key("assumed").begin_array();
+  if (!c.setting_given) w.value("setting");
+  w.end_array();
   const PathwayInfo& p = info(d.pathway);
   w.key("pathway").begin_object();
-  w.field("code", p.code).field("title", p.title).field("summary", p.summary);
+  w.field("code", p.code).field("title", pathway_title(c, d).str()).field("summary", pathway_summary(c, d).str());
   write_basis(w, p.basis);
   w.end_object();
   write_candidacy(w, c, d);
-  write_recommendations(w, d);
-  write_warnings(w, d);
+  write_recommendations(w, c, d);
+  write_warnings(w, c, d);
   write_missing(w, c, d);
   write_derived(w, d.derived);
   w.field("algorithm", d.route.algorithm);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "livermets/decision.hpp"
+#include "thresholds.hpp"
 
 namespace livermets {
 
@@ -14,8 +15,56 @@ inline bool chemotherapy_begun(const Case& c) {
 
 // G51: up to 9 metastases of 4 cm or less and no extrahepatic disease, all known.
 inline bool within_ablation_limits(const Case& c) {
-  return c.lesion_count && *c.lesion_count <= 9 && c.largest_lesion_cm && *c.largest_lesion_cm <= 4.0 &&
-         c.extrahepatic_disease == Extrahepatic::none;
+  return c.lesion_count && *c.lesion_count <= kAblationMaxLesions && c.largest_lesion_cm &&
+         *c.largest_lesion_cm <= kAblationMaxLesionCm && c.extrahepatic_disease == Extrahepatic::none;
 }
+
+// G51: the ablation limits are known NOT to hold (a limit exceeded, or
+// disease outside the liver).
+inline bool outside_ablation_limits(const Case& c) {
+  return (c.lesion_count && *c.lesion_count > kAblationMaxLesions) ||
+         (c.largest_lesion_cm && *c.largest_lesion_cm > kAblationMaxLesionCm) ||
+         (c.extrahepatic_disease && *c.extrahepatic_disease != Extrahepatic::none);
+}
+
+// G22: each poor prognostic factor, known to be present.  CEA and the
+// disease-free interval feed only the Fong score.  Any one is enough (rev 2:
+// the guideline lists them without a count; the reading taken, D15).
+inline bool many_lesions(const Case& c) { return c.lesion_count && *c.lesion_count > kPoorPrognosisLesionCount; }
+inline bool poor_prognostic_factor_present(const Case& c) {
+  return many_lesions(c) || c.presentation == Presentation::synchronous ||
+         c.colorectal.node_positive_primary == true || c.colorectal.tumor_markers_elevated == true;
+}
+
+// The remnant % is below the threshold that applies: the one reason
+// embolization can help (it grows volume, it does not add segments; G29).
+inline bool remnant_percent_below_threshold(const Case& c, const Derived& d) {
+  if (!d.flr_percent) return false;
+  const double threshold =
+      c.liver_quality == LiverQuality::cirrhosis ? kRemnantMinPercentCirrhosis : kRemnantMinPercent;
+  return *d.flr_percent < threshold;
+}
+
+// G43: resection of solitary or isolated neuroendocrine metastases is ruled
+// out: they are not solitary or isolated, candidacy is not met, or the patient
+// is not operable.
+inline bool net_resection_excluded(const Case& c, const Decision& d) {
+  return c.neuroendocrine.solitary_or_isolated == false || d.candidacy.overall == Overall::not_met || !d.operable;
+}
+
+// G25, G26, G27: the regimen the guideline gives a pMMR/MSS tumour with these
+// markers, if they are known well enough to choose one.  A mutation in RAS or
+// BRAF decides it whatever the rest; both wild-type need the side.
+inline std::optional<RecCode> pmmr_regimen(const Case& c) {
+  const ColorectalFacts& f = c.colorectal;
+  if (f.ras == Mutation::mutated || f.braf == Mutation::mutated) return RecCode::TRIPLET_PLUS_BEVACIZUMAB;
+  if (f.ras == Mutation::wild_type && f.braf == Mutation::wild_type && f.sidedness) {
+    return *f.sidedness == Side::left ? RecCode::DOUBLET_PLUS_ANTI_EGFR : RecCode::TRIPLET_CHEMOTHERAPY;
+  }
+  return std::nullopt;
+}
+
+// The diagram node of a pathway is named by its code.
+std::string_view pathway_node(PathwayCode code);
 
 }  // namespace livermets

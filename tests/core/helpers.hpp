@@ -42,6 +42,18 @@ inline std::set<std::string> warns(const json& r) { return codes(r, "warnings");
 inline bool has_rec(const json& r, const std::string& code) { return recs(r).count(code) > 0; }
 inline bool has_warn(const json& r, const std::string& code) { return warns(r).count(code) > 0; }
 
+// The displayed text of one item ("" when the code is absent).
+inline std::string item_text(const json& r, const char* key, const std::string& code) {
+  if (r.contains(key)) {
+    for (const auto& x : r[key]) {
+      if (x.value("code", "") == code) return x.value("text", "");
+    }
+  }
+  return "";
+}
+inline std::string rec_text(const json& r, const std::string& code) { return item_text(r, "recommendations", code); }
+inline std::string warn_text(const json& r, const std::string& code) { return item_text(r, "warnings", code); }
+
 inline std::string strength(const json& r, const std::string& code) {
   if (r.contains("recommendations")) {
     for (const auto& x : r["recommendations"]) {

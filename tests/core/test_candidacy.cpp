@@ -180,8 +180,33 @@ TEST(Candidacy, G09_RiskNotAcceptableWithEcogUnknownIsNotMet) {
 
 // ---- EXTRAHEPATIC (G10, G36, G74) ----
 TEST(Candidacy, G10_G74_ControlledExtrahepaticDiseaseIsMet) {
-  for (const char* v : {"none", "resectable", "bone_isolated_radiation_controllable", "lung_solitary"}) {
+  for (const char* v : {"none", "resectable"}) {
     EXPECT_EQ(criterion(eval(with(crc_resectable(), "extrahepatic_disease", v)), "EXTRAHEPATIC"), "met") << v;
+  }
+}
+// rev 2 (D8): G10 and G36 accept the solitary lung metastasis and radiation-
+// controlled bone disease in breast cancer only.
+TEST(Candidacy, G10_G36_BreastExceptionsAreMetForBreast) {
+  for (const char* v : {"bone_isolated_radiation_controllable", "lung_solitary"}) {
+    EXPECT_EQ(criterion(eval(with(breast_candidate(), "extrahepatic_disease", v)), "EXTRAHEPATIC"), "met") << v;
+  }
+}
+TEST(Candidacy, G10_G74_BreastExceptionsAreUnknownForOtherPrimaries) {
+  for (const char* primary : {"colorectal", "neuroendocrine", "other"}) {
+    for (const char* v : {"bone_isolated_radiation_controllable", "lung_solitary"}) {
+      json c = with(crc_resectable(), "extrahepatic_disease", v);
+      c["primary"] = primary;
+      c.erase("colorectal");  // a block only goes with its own primary
+      const auto r = eval(c);
+      EXPECT_EQ(criterion(r, "EXTRAHEPATIC"), "unknown") << primary << " " << v;
+      // The reason says why, and what to answer.
+      std::string reason;
+      for (const auto& k : r["candidacy"]["criteria"]) {
+        if (k["code"] == "EXTRAHEPATIC") reason = k["reason"].get<std::string>();
+      }
+      EXPECT_NE(reason.find("breast cancer only"), std::string::npos) << reason;
+      EXPECT_NE(reason.find("R0 resection"), std::string::npos) << reason;
+    }
   }
 }
 TEST(Candidacy, G10_UncontrolledExtrahepaticDiseaseIsNotMet) {

@@ -122,19 +122,23 @@ TEST(Catalogue, EveryPathwayHasTitleSummaryAndABasis) {
 TEST(Catalogue, CodesAreTheContractNames) {
   const char* recs[] = {"REFER_HPB_MDT", "SURGICAL_REVIEW_BEFORE_CHEMOTHERAPY", "URGENT_SURGICAL_REVIEW",
                         "DO_NOT_BIOPSY", "RESECTION", "SURVEILLANCE", "PERIOPERATIVE_FOLFOX",
-                        "NEOADJUVANT_CHEMOTHERAPY", "RESTAGE_FOR_RESECTION", "SYSTEMIC_THEN_REASSESS",
+                        "NEOADJUVANT_CHEMOTHERAPY", "RESTAGE_FOR_RESECTION", "RESTAGE_DURING_CHEMOTHERAPY",
+                        "SYSTEMIC_THEN_REASSESS",
                         "DOUBLET_PLUS_ANTI_EGFR", "TRIPLET_CHEMOTHERAPY", "TRIPLET_PLUS_BEVACIZUMAB",
                         "MOLECULAR_PROFILING", "PORTAL_VEIN_EMBOLIZATION", "TWO_STAGE_HEPATECTOMY",
                         "RESECTION_PLUS_ABLATION", "ABLATION", "NON_SURGICAL_CARE_MDT", "SYSTEMIC_THERAPY",
-                        "RECEPTOR_GUIDED_THERAPY", "RECEPTOR_TESTING", "ADJUNCT_RESECTION", "SOMATOSTATIN_ANALOG",
+                        "RECEPTOR_GUIDED_THERAPY", "RECEPTOR_TESTING", "ADJUNCT_RESECTION", "ASSESS_FOR_RESECTION",
+                        "SOMATOSTATIN_ANALOG",
                         "EMBOLIZATION", "PRRT", "OBSERVATION"};
   for (int k = 0; k < livermets::kRecCount; ++k) {
     EXPECT_EQ(livermets::info(static_cast<livermets::RecCode>(k)).code, recs[k]);
   }
-  const char* warnings[] = {"CHEMOTHERAPY_BEFORE_SURGICAL_REVIEW", "BIOPSY_OF_SUSPECTED_CRLM",
+  static_assert(sizeof recs / sizeof recs[0] == livermets::kRecCount);
+  const char* warnings[] = {"CHECK_ANSWERS", "CHEMOTHERAPY_BEFORE_SURGICAL_REVIEW", "BIOPSY_OF_SUSPECTED_CRLM",
                             "RADIOLOGICAL_RESPONSE_IS_NOT_CURE", "REMNANT_QUALITY",
                             "EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE", "ABLATION_LESION_SIZE", "ABLATION_PERIVASCULAR",
                             "OUTSIDE_GUIDELINE_SCOPE"};
+  static_assert(sizeof warnings / sizeof warnings[0] == livermets::kWarningCount);
   for (int k = 0; k < livermets::kWarningCount; ++k) {
     EXPECT_EQ(livermets::info(static_cast<livermets::WarningCode>(k)).code, warnings[k]);
   }

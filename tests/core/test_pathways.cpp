@@ -1,5 +1,6 @@
 // The pathway table (CONTRACT.md "Pathway codes"): every row, the order of
 // the rows, and the cut-points that move a case between rows.
+#include <algorithm>
 #include "helpers.hpp"
 
 using namespace lmt;
@@ -89,8 +90,18 @@ TEST(Pathway, G10_UncontrolledExtrahepaticIsConversion) {
 }
 TEST(Pathway, G74_ResectableExtrahepaticStillResection) {
   json c = crc_resectable();
-  c["extrahepatic_disease"] = "lung_solitary";
+  c["extrahepatic_disease"] = "resectable";
   EXPECT_EQ(pathway(eval(c)), "CRC_RESECTION_FIRST");
+}
+// rev 2 (D8): a colorectal solitary lung metastasis is not G10's breast
+// exception: the pathway waits for whether it will be removed (G74).
+TEST(Pathway, G10_G74_ColorectalSolitaryLungWaitsForWhetherItIsRemoved) {
+  json c = crc_resectable();
+  c["extrahepatic_disease"] = "lung_solitary";
+  const auto r = eval(c);
+  EXPECT_EQ(pathway(r), "ASSESSMENT_INCOMPLETE");
+  const auto m = missing(r);
+  EXPECT_NE(std::find(m.begin(), m.end(), "extrahepatic_disease"), m.end());
 }
 TEST(Pathway, G06_OperableUndeterminedIsAssessmentIncomplete) {
   json c = crc_resectable();

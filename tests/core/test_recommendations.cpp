@@ -77,15 +77,46 @@ TEST(Recommendations, G21_FolfoxWhileChemotherapyNoneOrPlannedOrUnknown) {
     EXPECT_FALSE(has_rec(r, "RESTAGE_FOR_RESECTION")) << status;
   }
 }
-TEST(Recommendations, G15_G70_RestageReplacesFolfoxOnceChemotherapyStarted) {
-  for (const char* status : {"started", "completed"}) {
-    json c = crc_resectable();
-    c["chemotherapy_status"] = status;
-    const auto r = eval(c);
-    EXPECT_FALSE(has_rec(r, "PERIOPERATIVE_FOLFOX")) << status;
-    EXPECT_EQ(strength(r, "RESTAGE_FOR_RESECTION"), "do") << status;
-    EXPECT_TRUE(has_rec(r, "RESECTION"));
-  }
+// rev 2: started -> restage during the course (G13, G15, G21); completed ->
+// restage for resection (G15, G21, G70).
+TEST(Recommendations, G13_G15_G21_RestageDuringReplacesFolfoxOnceChemotherapyStarted) {
+  json c = crc_resectable();
+  c["chemotherapy_status"] = "started";
+  const auto r = eval(c);
+  EXPECT_FALSE(has_rec(r, "PERIOPERATIVE_FOLFOX"));
+  EXPECT_FALSE(has_rec(r, "RESTAGE_FOR_RESECTION"));
+  EXPECT_EQ(strength(r, "RESTAGE_DURING_CHEMOTHERAPY"), "do");
+  EXPECT_TRUE(has_rec(r, "RESECTION"));
+}
+TEST(Recommendations, G15_G21_RestageForResectionOnceChemotherapyCompleted) {
+  json c = crc_resectable();
+  c["chemotherapy_status"] = "completed";
+  const auto r = eval(c);
+  EXPECT_FALSE(has_rec(r, "PERIOPERATIVE_FOLFOX"));
+  EXPECT_FALSE(has_rec(r, "RESTAGE_DURING_CHEMOTHERAPY"));
+  EXPECT_EQ(strength(r, "RESTAGE_FOR_RESECTION"), "do");
+  EXPECT_TRUE(has_rec(r, "RESECTION"));
+}
+// G13, G15: the text during the course says when to bring surgery forward,
+// and that otherwise the planned course (3 months, G21) is completed.
+TEST(Recommendations, G13_G15_G21_RestageDuringTextBringsSurgeryForwardOrCompletesTheCourse) {
+  json c = crc_resectable();
+  c["chemotherapy_status"] = "started";
+  const json r = eval(c);
+  const std::string t = rec_text(r, "RESTAGE_DURING_CHEMOTHERAPY");
+  EXPECT_NE(t.find("progresses or lesions begin to disappear"), std::string::npos) << t;
+  EXPECT_NE(t.find("bring surgery forward"), std::string::npos) << t;
+  EXPECT_NE(t.find("complete the planned course (3 months"), std::string::npos) << t;
+  EXPECT_NE(t.find("20%"), std::string::npos) << t;
+}
+TEST(Recommendations, G21_RestageForResectionTextOffersThePostOperativeHalf) {
+  json c = crc_resectable();
+  c["chemotherapy_status"] = "completed";
+  const std::string t = rec_text(eval(c), "RESTAGE_FOR_RESECTION");
+  EXPECT_NE(t.find("post-operative half"), std::string::npos) << t;
+  EXPECT_NE(t.find("consider"), std::string::npos) << t;
+  EXPECT_EQ(t.find("started"), std::string::npos) << t;
+  EXPECT_EQ(t.find("without waiting"), std::string::npos) << t;
 }
 TEST(Recommendations, G22_NeoadjuvantExactSet) {
   json c = crc_resectable();
@@ -110,7 +141,11 @@ TEST(Recommendations, G15_RestageReplacesNeoadjuvantOnceChemotherapyStarted) {
   json c = crc_resectable();
   c["lesion_count"] = 6;
   c["chemotherapy_status"] = "started";
-  const auto r = eval(c);
+  auto r = eval(c);
+  EXPECT_FALSE(has_rec(r, "NEOADJUVANT_CHEMOTHERAPY"));
+  EXPECT_TRUE(has_rec(r, "RESTAGE_DURING_CHEMOTHERAPY"));
+  c["chemotherapy_status"] = "completed";
+  r = eval(c);
   EXPECT_FALSE(has_rec(r, "NEOADJUVANT_CHEMOTHERAPY"));
   EXPECT_TRUE(has_rec(r, "RESTAGE_FOR_RESECTION"));
 }
@@ -192,14 +227,20 @@ TEST(Recommendations, G25_G27_DmmrGetsNoRegimen) {
   }
   EXPECT_TRUE(has_warn(r, "OUTSIDE_GUIDELINE_SCOPE"));
 }
-TEST(Recommendations, G21_DmmrResectableGetsNoFolfox) {
+// rev 2 (D4): G21 carries no MMR restriction; the dMMR/MSI-H warning names
+// only the conversion regimens of G25, G26, G27 and never restricts G21.
+TEST(Recommendations, G21_DmmrResectableStillGetsFolfox) {
   json c = crc_resectable();
   c["colorectal"]["mmr"] = "dmmr_msi_h";
   const auto r = eval(c);
   EXPECT_EQ(pathway(r), "CRC_RESECTION_FIRST");
   EXPECT_TRUE(has_rec(r, "RESECTION"));
-  EXPECT_FALSE(has_rec(r, "PERIOPERATIVE_FOLFOX"));
+  EXPECT_EQ(strength(r, "PERIOPERATIVE_FOLFOX"), "consider");
   EXPECT_TRUE(has_warn(r, "OUTSIDE_GUIDELINE_SCOPE"));
+  const std::string w = warn_text(r, "OUTSIDE_GUIDELINE_SCOPE");
+  EXPECT_NE(w.find("conversion regimens"), std::string::npos) << w;
+  EXPECT_EQ(w.find("FOLFOX"), std::string::npos) << w;
+  EXPECT_EQ(w.find("colorectal, breast and neuroendocrine"), std::string::npos) << w;
 }
 TEST(Recommendations, G29_PortalVeinEmbolizationDoWhenRemnantIsTheOnlyUnmetCriterion) {
   json c = crc_resectable();
@@ -297,7 +338,10 @@ TEST(Recommendations, G67_G68_RepeatResectionExactSet) {
 // ---- breast (G33-G38) ----
 TEST(Recommendations, G33_G38_BreastCandidateOnTherapyExactSet) {
   const auto r = eval(breast_candidate());
-  EXPECT_EQ(recs(r), (S{"REFER_HPB_MDT", "SYSTEMIC_THERAPY", "RECEPTOR_GUIDED_THERAPY", "ADJUNCT_RESECTION"}));
+  // rev 2: SURVEILLANCE goes with every resection, the adjunct one included (G65, G66).
+  EXPECT_EQ(recs(r), (S{"REFER_HPB_MDT", "SYSTEMIC_THERAPY", "RECEPTOR_GUIDED_THERAPY", "ADJUNCT_RESECTION",
+                        "SURVEILLANCE"}));
+  EXPECT_EQ(strength(r, "SURVEILLANCE"), "do");
   EXPECT_EQ(strength(r, "SYSTEMIC_THERAPY"), "do");
   EXPECT_EQ(strength(r, "RECEPTOR_GUIDED_THERAPY"), "do");
   EXPECT_EQ(strength(r, "ADJUNCT_RESECTION"), "consider");

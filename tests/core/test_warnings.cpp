@@ -61,6 +61,12 @@ TEST(Warnings, G10_G74_ExtrahepaticDiseaseNotAbsolute) {
     json c = crc_resectable();
     c["extrahepatic_disease"] = v;
     EXPECT_TRUE(has_warn(eval(c), "EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE")) << v;
+    // rev 2: only while the patient is operable (not unfit, not declining).
+    c["patient_declines_surgery"] = true;
+    EXPECT_FALSE(has_warn(eval(c), "EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE")) << v;
+    c["patient_declines_surgery"] = false;
+    c["ecog"] = 3;
+    EXPECT_FALSE(has_warn(eval(c), "EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE")) << v;
   }
   for (const char* v : {"none", "uncontrolled"}) {
     json c = crc_resectable();
@@ -68,15 +74,32 @@ TEST(Warnings, G10_G74_ExtrahepaticDiseaseNotAbsolute) {
     EXPECT_FALSE(has_warn(eval(c), "EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE")) << v;
   }
 }
-TEST(Warnings, G54_AblationLesionSize3_0Versus3_1) {
+// rev 2 (D9): from the lower end of G54's "2-3 cm", and while the size is unknown.
+TEST(Warnings, G54_AblationLesionSizeFiresAbove2Cm) {
   json c = crc_resectable();
   c["patient_declines_surgery"] = true;  // ABLATION_PRIMARY
-  c["largest_lesion_cm"] = 3.0;
-  EXPECT_FALSE(has_warn(eval(c), "ABLATION_LESION_SIZE"));
-  c["largest_lesion_cm"] = 3.1;
+  for (double cm : {0.5, 1.96, 2.0}) {
+    c["largest_lesion_cm"] = cm;
+    const auto r = eval(c);
+    EXPECT_EQ(pathway(r), "ABLATION_PRIMARY") << cm;
+    EXPECT_FALSE(has_warn(r, "ABLATION_LESION_SIZE")) << cm;
+  }
+  for (double cm : {2.01, 2.04, 3.0, 3.1, 4.0}) {
+    c["largest_lesion_cm"] = cm;
+    const auto r = eval(c);
+    EXPECT_EQ(pathway(r), "ABLATION_PRIMARY") << cm;
+    EXPECT_TRUE(has_warn(r, "ABLATION_LESION_SIZE")) << cm;
+    EXPECT_NE(warn_text(r, "ABLATION_LESION_SIZE").find("2-3 cm"), std::string::npos);
+  }
+}
+TEST(Warnings, G54_AblationLesionSizeAsksForAnUnknownSize) {
+  json c = crc_unresectable();
+  c["bilobar"] = true;  // RESECTION_PLUS_ABLATION
+  c.erase("largest_lesion_cm");
   const auto r = eval(c);
-  EXPECT_EQ(pathway(r), "ABLATION_PRIMARY");
+  ASSERT_TRUE(has_rec(r, "RESECTION_PLUS_ABLATION"));
   EXPECT_TRUE(has_warn(r, "ABLATION_LESION_SIZE"));
+  EXPECT_NE(warn_text(r, "ABLATION_LESION_SIZE").find("not known"), std::string::npos);
 }
 TEST(Warnings, G54_AblationLesionSizeWithResectionPlusAblation) {
   json c = crc_unresectable();  // 2 lesions: RESECTION_PLUS_ABLATION

@@ -50,7 +50,7 @@ const fs = require('fs');
   bad('anti-EGFR with MMR unknown', 'DOUBLET_PLUS_ANTI_EGFR outside', conv, (r) => { delete r.case.colorectal.mmr; });
   bad('anti-EGFR on a resection pathway', 'DOUBLET_PLUS_ANTI_EGFR on resection pathway', first, (r) => { r.recommendations.push(rec('DOUBLET_PLUS_ANTI_EGFR')); });
   bad('triplet for dMMR', 'regimen TRIPLET_CHEMOTHERAPY for dMMR', dmmr, (r) => { r.recommendations.push(rec('TRIPLET_CHEMOTHERAPY')); });
-  bad('FOLFOX for dMMR', 'regimen PERIOPERATIVE_FOLFOX for dMMR', dmmr, (r) => { r.recommendations.push(rec('PERIOPERATIVE_FOLFOX', 'consider')); });
+  bad('triplet for dMMR', 'regimen TRIPLET_PLUS_BEVACIZUMAB for dMMR', dmmr, (r) => { r.recommendations.push(rec('TRIPLET_PLUS_BEVACIZUMAB', 'do')); });
   bad('dMMR without the scope warning', 'out-of-scope', dmmr, (r) => { r.warnings = r.warnings.filter((w) => w.code !== 'OUTSIDE_GUIDELINE_SCOPE'); });
   bad('other primary without the scope warning', 'out-of-scope', other, (r) => { r.warnings = r.warnings.filter((w) => w.code !== 'OUTSIDE_GUIDELINE_SCOPE'); });
   bad('recommendation without statements', 'without statements or citations', first, (r) => { r.recommendations[0].statements = []; });

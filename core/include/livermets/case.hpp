@@ -55,7 +55,8 @@ struct NeuroendocrineFacts {
 
 struct Case {
   std::optional<Primary> primary;
-  Setting setting = Setting::initial;  // the contract's default
+  Setting setting = Setting::initial;  // the contract's default ...
+  bool setting_given = false;          // ... marked as assumed unless given (rev 2)
   std::optional<Presentation> presentation;
   std::optional<bool> surgical_review_done;
   std::optional<Chemotherapy> chemotherapy_status;

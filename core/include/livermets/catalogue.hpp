@@ -1,5 +1,6 @@
-// What each code means to a reader: its stable name, displayed text, and the
-// guideline statements and citations it rests on.  Citations are derived from
+// What each code means to a reader: its stable name, a short label, and the
+// guideline statements and citations it rests on.  The sentence a result
+// shows for a case is chosen from the answers (core/src/texts.hpp).  Citations are derived from
 // the statements (each guideline line ends with its citation numbers), so a
 // code can never claim a citation its statements do not carry.
 #pragma once
@@ -18,7 +19,7 @@ struct Basis {
 
 struct CodeInfo {
   std::string_view code;  // the contract's name, e.g. "RESECTION"
-  std::string_view text;  // displayed text, in this project's words
+  std::string_view text;  // short label, the same for every case (criteria: what the criterion asks)
   Basis basis;
 };
 
@@ -31,10 +32,15 @@ struct PathwayInfo {
 
 const CodeInfo& info(RecCode code);
 // The same, with the basis and wording fitted to the pathway it serves
-// (RESECTION rests on G20 for colorectal, G67-G68 on recurrence, G43 for
+// (RESECTION rests on G04, G20 for colorectal, G67, G68 on recurrence, G43 for
 // neuroendocrine disease).
 const CodeInfo& info(RecCode code, PathwayCode pathway);
 const CodeInfo& info(WarningCode code);
+// The same, with the basis fitted to the case: OUTSIDE_GUIDELINE_SCOPE names
+// the statements whose scope excludes it, CHECK_ANSWERS those each
+// contradiction touches, BIOPSY_OF_SUSPECTED_CRLM adds the MDT with the
+// primary unknown, EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE adds G36 for breast.
+CodeInfo info(WarningCode code, const Case& c, const Decision& d);
 const CodeInfo& info(CriterionCode code);  // text = what the criterion asks
 const PathwayInfo& info(PathwayCode code);
 

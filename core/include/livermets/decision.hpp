@@ -52,6 +52,7 @@ enum class RecCode : std::uint8_t {
   PERIOPERATIVE_FOLFOX,
   NEOADJUVANT_CHEMOTHERAPY,
   RESTAGE_FOR_RESECTION,
+  RESTAGE_DURING_CHEMOTHERAPY,  // rev 2
   SYSTEMIC_THEN_REASSESS,
   DOUBLET_PLUS_ANTI_EGFR,
   TRIPLET_CHEMOTHERAPY,
@@ -66,16 +67,19 @@ enum class RecCode : std::uint8_t {
   RECEPTOR_GUIDED_THERAPY,
   RECEPTOR_TESTING,
   ADJUNCT_RESECTION,
+  ASSESS_FOR_RESECTION,  // rev 2
   SOMATOSTATIN_ANALOG,
   EMBOLIZATION,
   PRRT,
   OBSERVATION,
 };
-inline constexpr int kRecCount = 27;
+inline constexpr int kRecCount = 29;
 
 enum class Strength : std::uint8_t { do_, consider, avoid };
 
+// Written in this order; contradictory answers first, so they are read first.
 enum class WarningCode : std::uint8_t {
+  CHECK_ANSWERS,  // rev 2
   CHEMOTHERAPY_BEFORE_SURGICAL_REVIEW,
   BIOPSY_OF_SUSPECTED_CRLM,
   RADIOLOGICAL_RESPONSE_IS_NOT_CURE,
@@ -85,7 +89,19 @@ enum class WarningCode : std::uint8_t {
   ABLATION_PERIVASCULAR,
   OUTSIDE_GUIDELINE_SCOPE,
 };
-inline constexpr int kWarningCount = 8;
+inline constexpr int kWarningCount = 9;
+
+// Pairs of answers that contradict each other.  The case is still evaluated
+// as entered; CHECK_ANSWERS names both fields and what was assumed (rev 2).
+enum class Contradiction : std::uint8_t {
+  RESPONSE_WITHOUT_CHEMOTHERAPY,    // G72: a complete response, yet no chemotherapy given
+  UNFIT_ECOG_WITH_RISK_ACCEPTABLE,  // G09: ECOG 3-4, yet operative risk acceptable
+  FEW_SEGMENTS_WITH_ADEQUATE_PERCENT,  // G08: 0-1 segments, yet a remnant of 30% or more
+  R0_WITH_UNCONTROLLED_DISEASE,     // G07, G74: R0 achievable, yet uncontrolled extrahepatic disease
+  HIGH_CEA_MARKERS_NOT_ELEVATED,    // G22: CEA above 200 ng/ml, yet markers not elevated
+  PROGRESSING_WITHOUT_THERAPY,      // G37: progressing on systemic therapy, yet none given
+};
+inline constexpr int kContradictionCount = 6;
 
 struct Criterion {
   CriterionCode code;
@@ -109,10 +125,10 @@ struct Recommendation {
 struct Derived {
   std::optional<double> bsa_m2;
   std::optional<double> standard_liver_volume_ml;
-  std::optional<double> flr_percent;  // given, or computed and rounded to 0.1
+  std::optional<double> flr_percent;  // given, or computed; never rounded before it is compared
   std::optional<int> fong_score;
   std::optional<double> tumor_burden_score;
-  double remnant_threshold_percent = 30.0;  // 40 for cirrhosis (beyond the guideline)
+  double remnant_threshold_percent = 30.0;  // kRemnantMinPercent, or the cirrhosis figure (beyond the guideline)
 };
 
 // The nodes of the algorithm diagram this case passed through (questionnaire
@@ -133,11 +149,14 @@ struct Decision {
   std::array<Recommendation, kRecCount> recommendations{};
   int recommendation_count = 0;
   std::uint32_t warnings = 0;  // bit i set = WarningCode(i) fires
+  std::uint32_t contradictions = 0;  // bit i set = Contradiction(i) found
 
   bool has(RecCode code) const;
   bool has(WarningCode code) const { return (warnings >> static_cast<int>(code)) & 1U; }
   void add(RecCode code, Strength strength);
   void add(WarningCode code) { warnings |= 1U << static_cast<int>(code); }
+  bool has(Contradiction c) const { return (contradictions >> static_cast<int>(c)) & 1U; }
+  void add(Contradiction c) { contradictions |= 1U << static_cast<int>(c); }
 };
 
 // Computes the derived figures of a validated case.  The parser has already

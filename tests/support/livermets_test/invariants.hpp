@@ -73,9 +73,10 @@ inline constexpr std::array<RecCode, 5> kSurgical = {RecCode::RESECTION, RecCode
                                                      RecCode::PORTAL_VEIN_EMBOLIZATION,
                                                      RecCode::TWO_STAGE_HEPATECTOMY,
                                                      RecCode::RESECTION_PLUS_ABLATION};
-inline constexpr std::array<RecCode, 4> kRegimens = {RecCode::DOUBLET_PLUS_ANTI_EGFR, RecCode::TRIPLET_CHEMOTHERAPY,
-                                                     RecCode::TRIPLET_PLUS_BEVACIZUMAB,
-                                                     RecCode::PERIOPERATIVE_FOLFOX};
+// The conversion regimens of G25, G26, G27, stated for pMMR/MSS.  Perioperative
+// FOLFOX (G21) carries no MMR restriction (rev 2) and is not among them.
+inline constexpr std::array<RecCode, 3> kRegimens = {RecCode::DOUBLET_PLUS_ANTI_EGFR, RecCode::TRIPLET_CHEMOTHERAPY,
+                                                     RecCode::TRIPLET_PLUS_BEVACIZUMAB};
 
 inline std::uint32_t surgical_set(const Decision& d) {
   std::uint32_t s = 0;
@@ -185,7 +186,7 @@ inline void check_invariants(const Case& c, const Decision& d, Report& r) {
     }
     if (is_resection_pathway(d.pathway)) r.add("DOUBLET_PLUS_ANTI_EGFR on a resection pathway");
   }
-  // G25-G27 are for pMMR/MSS: no regimen at all for dMMR/MSI-H.
+  // G25, G26, G27 are for pMMR/MSS: no conversion regimen for dMMR/MSI-H.
   if (crc && c.colorectal.mmr == Mmr::dmmr_msi_h) {
     for (auto code : kRegimens) {
       if (d.has(code)) r.add("regimen " + str(code_name(code)) + " for dMMR/MSI-H (G25-G27)");

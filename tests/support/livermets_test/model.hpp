@@ -46,9 +46,8 @@ inline double vauthey_slv(double bsa_m2) { return -794.41 + 1267.28 * bsa_m2; }
 inline std::optional<double> model_flr_percent(const Case& c) {
   if (c.flr_percent) return c.flr_percent;
   if (c.flr_volume_ml && c.height_cm && c.weight_kg) {
-    // Reading (D5): the computed remnant is rounded to 0.1 % and the rounded figure is used.
-    const double pct = 100.0 * *c.flr_volume_ml / vauthey_slv(mosteller_bsa(*c.height_cm, *c.weight_kg));
-    return std::round(pct * 10.0) / 10.0;
+    // rev 2 (D5): the computed remnant is compared unrounded.
+    return 100.0 * *c.flr_volume_ml / vauthey_slv(mosteller_bsa(*c.height_cm, *c.weight_kg));
   }
   return std::nullopt;
 }
@@ -108,10 +107,20 @@ inline Expected model(const Case& c) {
     }
     set(CriterionCode::FITNESS, s);
   }
-  set(CriterionCode::EXTRAHEPATIC,
-      !c.extrahepatic_disease                                 ? Status::unknown
-      : *c.extrahepatic_disease == Extrahepatic::uncontrolled ? Status::not_met
-                                                              : Status::met);
+  {
+    // rev 2: bone_isolated_radiation_controllable and lung_solitary are
+    // controlled disease for a breast primary only; unknown for any other.
+    Status s = Status::unknown;
+    if (c.extrahepatic_disease) {
+      switch (*c.extrahepatic_disease) {
+        case Extrahepatic::none:
+        case Extrahepatic::resectable: s = Status::met; break;
+        case Extrahepatic::uncontrolled: s = Status::not_met; break;
+        default: s = breast ? Status::met : Status::unknown; break;
+      }
+    }
+    set(CriterionCode::EXTRAHEPATIC, s);
+  }
   e.criterion_count = 4;
   if (breast) {
     e.criterion_count = 6;
@@ -186,12 +195,12 @@ inline Expected model(const Case& c) {
     case PathwayCode::CRC_NEOADJUVANT_THEN_RESECTION:
       e.add(R::RESECTION, S::do_);
       e.add(R::SURVEILLANCE, S::do_);
-      if (chemo_started(c)) {
+      if (c.chemotherapy_status == Chemotherapy::started) {
+        e.add(R::RESTAGE_DURING_CHEMOTHERAPY, S::do_);  // rev 2
+      } else if (c.chemotherapy_status == Chemotherapy::completed) {
         e.add(R::RESTAGE_FOR_RESECTION, S::do_);
       } else if (p == PathwayCode::CRC_RESECTION_FIRST) {
-        // Reading: no regimen at all for dMMR/MSI-H (issue 2; the warning
-        // OUTSIDE_GUIDELINE_SCOPE says the regimens are for pMMR/MSS).
-        if (k.mmr != Mmr::dmmr_msi_h) e.add(R::PERIOPERATIVE_FOLFOX, S::consider);
+        e.add(R::PERIOPERATIVE_FOLFOX, S::consider);  // rev 2: no MMR restriction (G21)
       } else {
         e.add(R::NEOADJUVANT_CHEMOTHERAPY, S::do_);
       }
@@ -207,22 +216,29 @@ inline Expected model(const Case& c) {
       } else if (*k.mmr == Mmr::pmmr_mss) {
         const bool mutated = k.ras == Mutation::mutated || k.braf == Mutation::mutated;
         const bool both_wt = k.ras == Mutation::wild_type && k.braf == Mutation::wild_type;
+        // rev 2: triplets are "do" with ECOG 0-1 and acceptable risk, else
+        // "consider" (fitness unknown or ECOG 2).
+        const S triplet = e.criterion(CriterionCode::FITNESS) == Status::met && c.ecog && *c.ecog <= 1
+                              ? S::do_ : S::consider;
         if (mutated) {
-          e.add(R::TRIPLET_PLUS_BEVACIZUMAB, S::do_);
+          e.add(R::TRIPLET_PLUS_BEVACIZUMAB, triplet);
         } else if (both_wt && k.sidedness == Side::left) {
           e.add(R::DOUBLET_PLUS_ANTI_EGFR, S::do_);
         } else if (both_wt && k.sidedness == Side::right) {
-          e.add(R::TRIPLET_CHEMOTHERAPY, S::do_);
+          e.add(R::TRIPLET_CHEMOTHERAPY, triplet);
         } else {
           e.add(R::MOLECULAR_PROFILING, S::do_);
         }
       }
       if (e.criterion(CriterionCode::EXTRAHEPATIC) == Status::met) {
-        if (e.criterion(CriterionCode::REMNANT) == Status::not_met) {
-          // Reading (D3): "do" only when every other criterion is met; when R0 or
-          // fitness is still unknown, "consider".
+        // rev 2: only when the remnant % is below its threshold (embolization
+        // grows volume, it does not add segments).
+        if (e.flr_percent && *e.flr_percent < e.threshold) {
+          // Reading (D3): "do" only when every other criterion is met and the
+          // segments are not also too few; otherwise "consider".
           const bool only = e.criterion(CriterionCode::R0) == Status::met &&
-                            e.criterion(CriterionCode::FITNESS) == Status::met;
+                            e.criterion(CriterionCode::FITNESS) == Status::met &&
+                            !(c.remnant_segments && *c.remnant_segments < 2);
           e.add(R::PORTAL_VEIN_EMBOLIZATION, only ? S::do_ : S::consider);
         }
         if (is_true(c.bilobar)) e.add(R::TWO_STAGE_HEPATECTOMY, S::consider);
@@ -247,7 +263,10 @@ inline Expected model(const Case& c) {
       e.add(R::SYSTEMIC_THERAPY, S::do_);
       e.add(c.breast.hormone_receptor && c.breast.her2 ? R::RECEPTOR_GUIDED_THERAPY : R::RECEPTOR_TESTING,
             S::do_);
-      if (met && e.operable && chemo_started(c)) e.add(R::ADJUNCT_RESECTION, S::consider);
+      if (met && e.operable && chemo_started(c)) {
+        e.add(R::ADJUNCT_RESECTION, S::consider);
+        e.add(R::SURVEILLANCE, S::do_);  // rev 2: with every resection
+      }
       break;
     case PathwayCode::NET_RESECTION:
       e.add(R::RESECTION, S::do_);
@@ -256,6 +275,15 @@ inline Expected model(const Case& c) {
       break;
     case PathwayCode::NET_MEDICAL_AND_LIVER_DIRECTED: {
       const auto& n = c.neuroendocrine;
+      // rev 2: while resection could still apply (solitary true or unknown,
+      // candidacy not not_met, operable).
+      if (!is_false(n.solitary_or_isolated) && e.overall != Overall::not_met && e.operable) {
+        e.add(R::ASSESS_FOR_RESECTION, S::do_);
+      }
+      // rev 2, reading: no item of G42, G44, G45 applies and none could come
+      // once known: symptomatic known false (G42, G44 need symptoms) and SSTR
+      // known negative (G45).
+      if (is_false(n.symptomatic) && is_false(n.sstr_positive)) e.add(R::NON_SURGICAL_CARE_MDT, S::do_);
       if (is_true(n.symptomatic)) e.add(R::SOMATOSTATIN_ANALOG, S::do_);
       if (is_true(n.progressive) && is_true(n.symptomatic) && is_true(n.hypervascular)) {
         e.add(R::EMBOLIZATION, S::consider);
@@ -274,21 +302,32 @@ inline Expected model(const Case& c) {
   // ---- warnings ----
   using W = WarningCode;
   if (chemo_started(c) && !is_true(c.surgical_review_done)) e.add(W::CHEMOTHERAPY_BEFORE_SURGICAL_REVIEW);
-  if (crc && is_true(c.biopsy_planned)) e.add(W::BIOPSY_OF_SUSPECTED_CRLM);
+  if ((crc || !c.primary) && is_true(c.biopsy_planned)) e.add(W::BIOPSY_OF_SUSPECTED_CRLM);
   if (is_true(c.complete_radiological_response)) e.add(W::RADIOLOGICAL_RESPONSE_IS_NOT_CURE);
   if (c.liver_quality == LiverQuality::steatosis_or_chemotherapy_injury ||
       c.liver_quality == LiverQuality::cirrhosis || chemo_started(c)) {
     e.add(W::REMNANT_QUALITY);
   }
-  if (c.extrahepatic_disease && *c.extrahepatic_disease != Extrahepatic::none &&
+  if (e.operable && c.extrahepatic_disease && *c.extrahepatic_disease != Extrahepatic::none &&
       *c.extrahepatic_disease != Extrahepatic::uncontrolled) {
     e.add(W::EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE);
   }
   if (e.has(R::ABLATION) || e.has(R::RESECTION_PLUS_ABLATION)) {
-    if (c.largest_lesion_cm && *c.largest_lesion_cm > 3.0) e.add(W::ABLATION_LESION_SIZE);
+    // rev 2: above 2 cm (the lower end of G54's 2-3 cm), or size unknown.
+    if (!c.largest_lesion_cm || *c.largest_lesion_cm > 2.0) e.add(W::ABLATION_LESION_SIZE);
     if (is_true(c.perivascular_lesion)) e.add(W::ABLATION_PERIVASCULAR);
   }
   if (c.primary == Primary::other || (crc && k.mmr == Mmr::dmmr_msi_h)) e.add(W::OUTSIDE_GUIDELINE_SCOPE);
+  // rev 2: CHECK_ANSWERS, the contract's pairs of contradictory answers.
+  const bool no_chemo = c.chemotherapy_status == Chemotherapy::none || c.chemotherapy_status == Chemotherapy::planned;
+  if ((is_true(c.complete_radiological_response) && no_chemo) ||
+      (c.ecog && *c.ecog >= 3 && is_true(c.operative_risk_acceptable)) ||
+      (c.remnant_segments && *c.remnant_segments <= 1 && e.flr_percent && *e.flr_percent >= 30.0) ||
+      (is_true(c.r0_achievable) && c.extrahepatic_disease == Extrahepatic::uncontrolled) ||
+      (k.cea_ng_ml && *k.cea_ng_ml > 200.0 && is_false(k.tumor_markers_elevated)) ||
+      (is_true(c.breast.progressing_on_systemic_therapy) && no_chemo)) {
+    e.add(W::CHECK_ANSWERS);
+  }
   return e;
 }
 
