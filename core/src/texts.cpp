@@ -245,7 +245,7 @@ void molecular_profiling(Text& t, const Case& c) {
   t << (first ? "it." : "them.");
   const std::optional<RecCode> regimen = pmmr_regimen(c);
   if (!f.mmr && regimen) {
-    t << " If the tumour is pMMR/MSS, the guideline's regimen would be: ";
+    t << " The guideline's regimen if the tumour proves pMMR/MSS: ";
     regimen_words(t, c, *regimen);
     t << ". This is conditional on the MMR/MSI result; for dMMR/MSI-H the guideline names no conversion regimen.";
   }
@@ -414,14 +414,15 @@ void check_answers(Text& t, const Case& c, const Decision& d) {
   using C = Contradiction;
   t << "Some answers contradict each other; the case was evaluated as entered. Check:";
   if (d.has(C::RESPONSE_WITHOUT_CHEMOTHERAPY)) {
-    t << " a complete response on imaging is entered, but chemotherapy as "
-      << (c.chemotherapy_status == Chemotherapy::none ? "none" : "planned only")
+    t << " a complete response on imaging is entered"
+      << (c.chemotherapy_status == Chemotherapy::none ? ", but chemotherapy is entered as none"
+                                                      : ", but chemotherapy is entered as planned only")
       << " (a complete radiological response follows chemotherapy).";
   }
   if (d.has(C::UNFIT_ECOG_WITH_RISK_ACCEPTABLE)) {
-    t << " ECOG is " << (*c.ecog == 3 ? "3" : "4")
-      << " but operative risk is entered as acceptable; ECOG 3-4 was taken as not fit for surgery, whatever the "
-         "risk.";
+    t << (*c.ecog == 3 ? " ECOG is 3" : " ECOG is 4")
+      << " but operative risk is entered as acceptable; this performance status was taken as not fit for surgery, "
+         "whatever the risk.";
   }
   if (d.has(C::FEW_SEGMENTS_WITH_ADEQUATE_PERCENT)) {
     t << " only " << (*c.remnant_segments == 0 ? "0 segments" : "1 segment")
@@ -437,8 +438,9 @@ void check_answers(Text& t, const Case& c, const Decision& d) {
          "counted as a poor prognostic factor.";
   }
   if (d.has(C::PROGRESSING_WITHOUT_THERAPY)) {
-    t << " the disease is entered as progressing on systemic therapy, but systemic therapy as "
-      << (c.chemotherapy_status == Chemotherapy::none ? "none" : "planned only")
+    t << " the disease is entered as progressing on systemic therapy"
+      << (c.chemotherapy_status == Chemotherapy::none ? ", but systemic therapy is entered as none"
+                                                      : ", but systemic therapy is entered as planned only")
       << "; it was taken as progressing.";
   }
 }

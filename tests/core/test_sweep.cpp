@@ -57,6 +57,7 @@
 #include "livermets_test/model.hpp"
 #include "livermets_test/slices.hpp"
 #include "livermets_test/sweep.hpp"
+#include "livermets_test/text_truth.hpp"
 
 #ifndef LIVERMETS_SWEEP_STRIDE
 #define LIVERMETS_SWEEP_STRIDE 1
@@ -160,7 +161,8 @@ TEST_P(Sweep, G02_G74_InvariantsAndContractModel) {
   const Slice& s = slice_named(prm.slice);
   const auto [begin, end] = s.shard(prm.shard, prm.shards);
   const bool fong_slice = s.name == "crc_fong";
-  Report invariants, monotonic, contract, scores;
+  Report invariants, monotonic, contract, scores, texts;
+  TextTruth text_truth;
   std::uint64_t checked = 0, skipped = 0, index = 0, decisions = 0;
   auto counted_decide = [&](const Case& c) {
     ++decisions;
@@ -174,17 +176,19 @@ TEST_P(Sweep, G02_G74_InvariantsAndContractModel) {
       return;
     }
     ++checked;
-    invariants.current = monotonic.current = contract.current = scores.current = &c;
+    invariants.current = monotonic.current = contract.current = scores.current = texts.current = &c;
     const Decision d = counted_decide(c);
     check_invariants(c, d, invariants);
     check_monotonic(c, d, counted_decide, monotonic);
     compare_with_model(c, d, contract);
     if (fong_slice) check_prognostic_scores(c, d, scores);
+    text_truth.check(c, d, texts);
   });
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::cout << "[sweep] " << s.name << " shard " << prm.shard + 1 << "/" << prm.shards << ": " << checked
             << " cases checked (" << skipped << " contradictory combinations skipped), " << decisions
-            << " decisions incl. twins, " << secs << " s\n";
+            << " decisions incl. twins, " << text_truth.states_checked() << " states checked for text truth, "
+            << secs << " s\n";
   RecordProperty("cases_checked", std::to_string(checked));
   EXPECT_GT(checked, 0u);
   EXPECT_TRUE(invariants.ok()) << invariants.count << " invariant violations:\n" << invariants.summary();
@@ -192,6 +196,8 @@ TEST_P(Sweep, G02_G74_InvariantsAndContractModel) {
   EXPECT_TRUE(contract.ok()) << contract.count << " disagreements with the contract's tables:\n"
                              << contract.summary();
   EXPECT_TRUE(scores.ok()) << scores.count << " derived-figure problems:\n" << scores.summary();
+  EXPECT_EQ(text_truth.states_checked(), checked);
+  EXPECT_TRUE(texts.ok()) << texts.count << " texts untrue to the answers (issue 8 item 3):\n" << texts.summary();
 }
 
 INSTANTIATE_TEST_SUITE_P(Slices, Sweep, ::testing::ValuesIn(all_shards()),
