@@ -125,7 +125,7 @@ void conversion_path(const Case& c, Decision& d) {
       d.add(R::PORTAL_VEIN_EMBOLIZATION, only_remnant ? S::do_ : S::consider);
     }
     if (c.bilobar == true) d.add(R::TWO_STAGE_HEPATECTOMY, S::consider);
-    if (c.bilobar == true || (c.lesion_count && *c.lesion_count > 1)) {
+    if (c.bilobar == true || (c.lesion_count && *c.lesion_count > kMultifocalMoreThan)) {
       d.add(R::RESECTION_PLUS_ABLATION, S::consider);
     }
   }

@@ -6,7 +6,8 @@
 
 namespace livermets {
 
-// The four candidacy criteria (G06-G10, G73, G74), plus the two breast ones (G35-G37).
+// The four candidacy criteria (G06, G07, G08, G09, G10, G73, G74), plus the two
+// breast ones (G35, G36, G37).
 Candidacy assess_candidacy(const Case& c, const Derived& derived);
 
 inline bool chemotherapy_begun(const Case& c) {

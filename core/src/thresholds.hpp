@@ -24,6 +24,9 @@ inline constexpr int kEcogMaxForTriplet = 1;  // beyond the guideline
 // G22: more than 5 metastases is a poor prognostic factor.
 inline constexpr int kPoorPrognosisLesionCount = 5;  // G22
 
+// G31, G49: more than one metastasis is multifocal disease.
+inline constexpr int kMultifocalMoreThan = 1;  // G31, G49
+
 // G51: ablation for up to 9 metastases, each 4 cm or less.
 inline constexpr int kAblationMaxLesions = 9;          // G51
 inline constexpr double kAblationMaxLesionCm = 4.0;    // G51
