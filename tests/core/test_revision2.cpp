@@ -319,3 +319,71 @@ TEST(Revision2, G14_G73_NormalLiverAfterChemotherapyIsToBeConfirmed) {
   EXPECT_NE(t.find("confirm that assessment"), std::string::npos) << t;
   EXPECT_EQ(t.find("in question"), std::string::npos) << t;
 }
+
+// ---- one source for the route (item 7): the decision's own path, and the
+// diagram it names has every node and every edge of it ----
+TEST(Route, G02_G16_EveryPathwaysFullRouteIsAPathOfItsDiagram) {
+  json breast = breast_candidate();
+  json net_resect = net_candidate();
+  json net_observe = net_active();
+  net_observe["neuroendocrine"]["progressive"] = false;
+  net_observe["neuroendocrine"]["solitary_or_isolated"] = false;
+  json net_open = net_active();
+  net_open["neuroendocrine"].erase("progressive");
+  json repeat = crc_resectable();
+  repeat["setting"] = "recurrence_after_hepatectomy";
+  json ablate = crc_resectable();
+  ablate["patient_declines_surgery"] = true;
+  json mdt = ablate;
+  mdt["lesion_count"] = 10;
+  json undecided = crc_resectable();
+  undecided.erase("r0_achievable");
+  json neo = crc_resectable();
+  neo["lesion_count"] = 6;  // more than 5 metastases (G22)
+  const std::vector<std::tuple<const char*, json, const char*, std::vector<std::string>>> rows = {
+      {"primary unknown", json::object(), "overview", {"primary", "ASSESSMENT_INCOMPLETE"}},
+      {"other primary", json{{"primary", "other"}}, "overview", {"primary", "OUT_OF_SCOPE"}},
+      {"breast", breast, "breast", {"primary", "BREAST_SYSTEMIC_FIRST"}},
+      {"repeat", repeat, "colorectal", {"primary", "crc_repeat", "REPEAT_RESECTION"}},
+      {"ablation", ablate, "colorectal", {"primary", "crc_repeat", "crc_operable", "crc_ablation", "ABLATION_PRIMARY"}},
+      {"non-surgical", mdt, "colorectal", {"primary", "crc_repeat", "crc_operable", "crc_ablation", "NON_SURGICAL_MDT"}},
+      {"conversion", crc_unresectable(), "colorectal",
+       {"primary", "crc_repeat", "crc_operable", "crc_candidacy", "CRC_CONVERSION_THERAPY"}},
+      {"candidacy undetermined", undecided, "colorectal",
+       {"primary", "crc_repeat", "crc_operable", "crc_candidacy", "ASSESSMENT_INCOMPLETE"}},
+      {"neoadjuvant", neo, "colorectal",
+       {"primary", "crc_repeat", "crc_operable", "crc_candidacy", "crc_prognosis", "CRC_NEOADJUVANT_THEN_RESECTION"}},
+      {"resection first", crc_resectable(), "colorectal",
+       {"primary", "crc_repeat", "crc_operable", "crc_candidacy", "crc_prognosis", "CRC_RESECTION_FIRST"}},
+      {"net resection", net_resect, "neuroendocrine", {"primary", "net_resect", "NET_RESECTION"}},
+      {"net medical", net_active(), "neuroendocrine", {"primary", "net_resect", "net_active", "NET_MEDICAL_AND_LIVER_DIRECTED"}},
+      {"net activity unknown", net_open, "neuroendocrine", {"primary", "net_resect", "net_active", "ASSESSMENT_INCOMPLETE"}},
+      {"net observation", net_observe, "neuroendocrine",
+       {"primary", "net_resect", "net_active", "net_excluded", "NET_OBSERVATION"}},
+  };
+  const json q = json::parse(livermets::questionnaire_json());
+  std::set<std::string> pathways_seen;
+  for (const auto& [name, c, algorithm, route] : rows) {
+    SCOPED_TRACE(name);
+    const json r = eval(c);
+    EXPECT_EQ(r.value("algorithm", ""), algorithm);
+    ASSERT_EQ(strings(r["route"]), route);
+    EXPECT_EQ(route.back(), pathway(r));
+    pathways_seen.insert(pathway(r));
+    // The named diagram has each node and each consecutive pair as an edge.
+    const json* diagram = nullptr;
+    for (const auto& a : q["algorithms"]) {
+      if (a.value("id", "") == algorithm) diagram = &a;
+    }
+    ASSERT_NE(diagram, nullptr);
+    std::set<std::string> nodes;
+    std::set<std::pair<std::string, std::string>> edges;
+    for (const auto& n : (*diagram)["nodes"]) nodes.insert(n.value("id", ""));
+    for (const auto& e : (*diagram)["edges"]) edges.insert({e.value("from", ""), e.value("to", "")});
+    for (std::size_t i = 0; i < route.size(); ++i) {
+      EXPECT_TRUE(nodes.count(route[i])) << route[i];
+      if (i > 0) EXPECT_TRUE(edges.count({route[i - 1], route[i]})) << route[i - 1] << " -> " << route[i];
+    }
+  }
+  EXPECT_EQ(pathways_seen.size(), 12u) << "every pathway code has a route row";
+}
