@@ -35,6 +35,24 @@ constexpr std::string_view kNetScope =
     " The guideline's neuroendocrine statements describe tumours with an indolent course; high-grade "
     "neuroendocrine carcinoma is outside them.";
 
+// Writes the items that apply, separated, the first without a separator.
+class ListOf {
+ public:
+  ListOf(Text& t, std::string_view separator) : t_(t), separator_(separator) {}
+  void operator()(bool applies, std::string_view words) {
+    if (!applies) return;
+    if (!empty_) t_ << separator_;
+    t_ << words;
+    empty_ = false;
+  }
+  bool empty() const { return empty_; }
+
+ private:
+  Text& t_;
+  std::string_view separator_;
+  bool empty_ = true;
+};
+
 // Why surgery is not planned (not operable): unfit, declining, or both.
 void not_for_surgery_reason(Text& t, const Case& c, const Decision& d) {
   const bool unfit = d.candidacy.status(CriterionCode::FITNESS) == Status::not_met;
@@ -50,13 +68,7 @@ void not_for_surgery_reason(Text& t, const Case& c, const Decision& d) {
 
 // G22: the poor prognostic factors present, named.
 void poor_factors(Text& t, const Case& c) {
-  bool first = true;
-  auto item = [&](bool present, std::string_view words) {
-    if (!present) return;
-    if (!first) t << ", ";
-    t << words;
-    first = false;
-  };
+  ListOf item(t, ", ");
   item(many_lesions(c), "more than 5 metastases");
   item(c.presentation == Presentation::synchronous, "synchronous presentation");
   item(c.colorectal.node_positive_primary == true, "node-positive primary");
@@ -230,19 +242,13 @@ void molecular_profiling(Text& t, const Case& c) {
   const ColorectalFacts& f = c.colorectal;
   const bool mutated = f.ras == Mutation::mutated || f.braf == Mutation::mutated;
   t << "Find out ";
-  bool first = true;
-  auto item = [&](bool unknown, std::string_view words) {
-    if (!unknown) return;
-    if (!first) t << ", ";
-    t << words;
-    first = false;
-  };
+  ListOf item(t, ", ");
   item(!f.mmr, "MMR/MSI status");
   item(!mutated && !f.ras, "RAS status");
   item(!mutated && !f.braf, "BRAF status");
   item(!mutated && !f.sidedness, "the side of the primary");
   t << ", on tissue from the primary tumour (never a liver biopsy): the conversion regimen depends on ";
-  t << (first ? "it." : "them.");
+  t << "these results.";
   const std::optional<RecCode> regimen = pmmr_regimen(c);
   if (!f.mmr && regimen) {
     t << " The guideline's regimen if the tumour proves pMMR/MSS: ";
@@ -719,16 +725,11 @@ bool any_technique(const Decision& d) {
 }
 
 void unmet_criteria(Text& t, const Decision& d) {
-  bool first = true;
-  auto item = [&](CriterionCode k, std::string_view words) {
-    if (d.candidacy.status(k) != Status::not_met) return;
-    if (!first) t << "; ";
-    t << words;
-    first = false;
-  };
-  item(CriterionCode::R0, "R0 resection not achievable");
-  item(CriterionCode::REMNANT, "remnant inadequate");
-  item(CriterionCode::EXTRAHEPATIC, "uncontrolled disease outside the liver");
+  ListOf item(t, "; ");
+  auto unmet = [&d](CriterionCode k) { return d.candidacy.status(k) == Status::not_met; };
+  item(unmet(CriterionCode::R0), "R0 resection not achievable");
+  item(unmet(CriterionCode::REMNANT), "remnant inadequate");
+  item(unmet(CriterionCode::EXTRAHEPATIC), "uncontrolled disease outside the liver");
 }
 
 void net_activity(Text& t, const Case& c) {

@@ -12,6 +12,7 @@
 #include "livermets/catalogue.hpp"
 #include "statements.hpp"
 #include "texts.hpp"
+#include "trace_cases.hpp"
 
 using namespace livermets;
 
@@ -101,27 +102,11 @@ TEST(Guideline, EveryBasisNamesExistingNonHeadingStatementsAndTheirCitations) {
 
 // The displayed texts are written for a case (texts.hpp); these tests read
 // them for a representative case of each statement.
-Case colorectal_candidate() {
-  Case c;
-  c.primary = Primary::colorectal;
-  c.r0_achievable = true;
-  c.flr_percent = 45.0;
-  c.liver_quality = LiverQuality::normal;
-  c.ecog = 0;
-  c.operative_risk_acceptable = true;
-  c.extrahepatic_disease = Extrahepatic::none;
-  c.patient_declines_surgery = false;
-  c.presentation = Presentation::metachronous;
-  c.lesion_count = 2;
-  c.colorectal.node_positive_primary = false;
-  c.colorectal.tumor_markers_elevated = false;
-  return c;
-}
 std::string rec(RecCode code, const Case& c) { return recommendation_text(code, c, decide(c)).str(); }
 
 // G57-G63: the referral names the team and its five disciplines.
 TEST(DisplayedText, G58_G59_G60_G61_G62_G63_ReferralNamesTheFiveDisciplines) {
-  const std::string text = rec(RecCode::REFER_HPB_MDT, colorectal_candidate());
+  const std::string text = rec(RecCode::REFER_HPB_MDT, resectable_colorectal());
   for (const char* discipline : {"hepatobiliary surgery", "medical oncology", "interventional radiology",
                                  "radiation oncology", "pathology"}) {
     EXPECT_NE(text.find(discipline), std::string::npos) << discipline;
@@ -134,7 +119,7 @@ TEST(DisplayedText, G58_G59_G60_G61_G62_G63_ReferralNamesTheFiveDisciplines) {
 
 // G18 and G39 are informational: they are shown in the pathway summaries.
 TEST(DisplayedText, G18_ColorectalResectionSurvivalIsShown) {
-  const Case c = colorectal_candidate();
+  const Case c = resectable_colorectal();
   const Decision d = decide(c);
   ASSERT_EQ(d.pathway, PathwayCode::CRC_RESECTION_FIRST);
   EXPECT_NE(pathway_summary(c, d).str().find("30-50% five-year survival"), std::string::npos);
@@ -148,7 +133,7 @@ TEST(DisplayedText, G39_BreastMedianSurvivalIsShown) {
 
 // G47: ablation is presented as an adjunct, not a replacement for resection.
 TEST(DisplayedText, G47_AblationIsAnAdjunct) {
-  Case c = colorectal_candidate();
+  Case c = resectable_colorectal();
   c.patient_declines_surgery = true;
   c.largest_lesion_cm = 2.0;
   ASSERT_EQ(decide(c).pathway, PathwayCode::ABLATION_PRIMARY);
@@ -157,7 +142,7 @@ TEST(DisplayedText, G47_AblationIsAnAdjunct) {
 
 // G65, G66, G67, G68: surveillance states the recurrence figures.
 TEST(DisplayedText, G65_G66_G67_G68_SurveillanceStatesRecurrenceFigures) {
-  const std::string text = rec(RecCode::SURVEILLANCE, colorectal_candidate());
+  const std::string text = rec(RecCode::SURVEILLANCE, resectable_colorectal());
   EXPECT_NE(text.find("up to 60%"), std::string::npos) << text;
   EXPECT_NE(text.find("90%"), std::string::npos) << text;
   EXPECT_NE(text.find("2 years"), std::string::npos) << text;
@@ -167,7 +152,7 @@ TEST(DisplayedText, G65_G66_G67_G68_SurveillanceStatesRecurrenceFigures) {
 
 // G13, G14, G15: the reasons for surgical review first are given with the item.
 TEST(DisplayedText, G13_G14_G15_ReviewBeforeChemotherapyGivesTheReasons) {
-  Case c = colorectal_candidate();
+  Case c = resectable_colorectal();
   c.surgical_review_done = false;
   const std::string text = rec(RecCode::SURGICAL_REVIEW_BEFORE_CHEMOTHERAPY, c);
   EXPECT_NE(text.find("invisible on imaging"), std::string::npos) << text;

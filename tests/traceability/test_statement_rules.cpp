@@ -2,24 +2,10 @@
 #include <gtest/gtest.h>
 
 #include "livermets/decision.hpp"
+#include "trace_cases.hpp"
 
 using namespace livermets;
 
-namespace {
-
-Case resectable_colorectal() {
-  Case c;
-  c.primary = Primary::colorectal;
-  c.r0_achievable = true;
-  c.flr_percent = 45.0;
-  c.liver_quality = LiverQuality::normal;
-  c.ecog = 0;
-  c.operative_risk_acceptable = true;
-  c.extrahepatic_disease = Extrahepatic::none;
-  return c;
-}
-
-}  // namespace
 
 // G04: resection is pursued whenever it is technically feasible: a colorectal
 // candidate who is operable is offered resection whatever the prognostic
