@@ -12,7 +12,7 @@
 // THE CANDIDACY BLOCK (77,760 combinations, in every slice unless stated):
 //   setting                    initial, recurrence_after_hepatectomy        (2)
 //   r0_achievable              unknown, false, true                          (3)
-//   flr_percent                unknown, 29.9, 30, 39.9, 40                   (5)  G08 30 %; 40 % cirrhosis
+//   flr_percent                unknown, 29.96, 30, 39.96, 40                 (5)  G08 30 %; 40 % cirrhosis
 //   remnant_segments           unknown, 1, 2                                 (3)  G08 two segments
 //   liver_quality              unknown, normal, steatosis, cirrhosis         (4)  G73
 //   ecog                       unknown, 0, 2, 3                              (4)  G09 cut 2/3
@@ -22,20 +22,20 @@
 //
 // SLICES (primary fixed per slice unless an axis says otherwise):
 //   criteria        primary x 5 (unknown + 4); wider numeric boundaries for the
-//                   criteria alone: flr 0/29.9/30/39.9/40/100, segments 0/1/2/8,
+//                   criteria alone: flr 0/29.96/30/39.96/40/100, segments 0/1/2/8,
 //                   ecog 0-4; no other fields.
-//   crc_surgical    block x lesion_count {unk,1,5,6,9,10} x largest {unk,4.0,4.1}
+//   crc_surgical    block x lesion_count {unk,1,5,6,9,10} x largest {unk,4.0,4.04}
 //                   x bilobar x chemotherapy_status (5).     G20-G31, G49-G52
 //   crc_prognostic  block x presentation x node_positive x markers_elevated
 //                   x lesion_count {unk,5,6} x chemotherapy_status (5).  G20-G22
 //   crc_molecular   block x mmr x ras x braf x sidedness (3^4).  G25-G27
 //   crc_annotations review x chemo x biopsy x complete_response x perivascular
-//                   x largest {unk,3.0,3.1,4.0,4.1} x lesions {unk,1,9,10} x bilobar
+//                   x largest {unk,2.0,2.04,3.0,3.04,4.0,4.04} x lesions {unk,1,9,10} x bilobar
 //                   x extrahepatic (6) x r0 x ecog {unk,2,3} x declines x quality;
 //                   flr 35 %, segments unknown, operative risk acceptable.
 //                   G12-G15, G50-G55, G70-G74
-//   crc_fong        presentation x interval {unk,0,11.9,12,12.1} x node x lesions
-//                   {unk,1,2,6} x cea {unk,200,200.1} x largest {unk,5.0,5.1}
+//   crc_fong        presentation x interval {unk,0,11.96,12,12.04} x node x lesions
+//                   {unk,1,2,6} x cea {unk,200,200.04} x largest {unk,5.0,5.04}
 //                   x remnant source {flr %, volumetry below/above 30 %, incomplete
 //                   volumetry}; otherwise a resectable case.  Contradictory
 //                   presentation/interval pairs are skipped (the parser refuses them).
@@ -51,7 +51,8 @@
 // and surgical_review_done is crossed with the candidacy block only in
 // other_unknown; numeric fields take only the listed boundary values (no
 // values between cut-points other than 35 % remnant and the base values);
-// ecog 1 and 4 and remnant segments 0 and 3-8 appear only in the criteria
+// (every numeric value sits on a cut-point or within 0.04 of it: named in
+// core/src/thresholds.hpp); ecog 1 and 4 and remnant segments 0 and 3-8 appear only in the criteria
 // slice; volumetry (height, weight, volume) only in crc_fong; primary-specific
 // fields of one primary are never set on another (the parser refuses that).
 #pragma once
@@ -60,12 +61,19 @@
 
 #include "livermets/case.hpp"
 #include "livermets_test/sweep.hpp"
+#include "thresholds.hpp"
 
 namespace livermets::testing {
 
 namespace ax {
 using std::optional;
 inline const auto U = std::nullopt;
+
+// Boundary values within 0.05 of a cut-point, on either side (rev 2: the
+// thresholds compare unrounded values, so 29.96 must fail a 30% threshold).
+inline constexpr double kJust = 0.04;
+inline constexpr double below(double cut) { return cut - kJust; }
+inline constexpr double above(double cut) { return cut + kJust; }
 
 inline std::vector<optional<bool>> tri() { return {U, false, true}; }
 
@@ -80,10 +88,11 @@ inline Axis setting() {
                                 [](Case& c) { c.setting = Setting::recurrence_after_hepatectomy; }});
 }
 inline Axis r0() { return axis<bool>("r0_achievable", [](Case& c) -> auto& { return c.r0_achievable; }, tri()); }
-inline Axis flr(std::vector<optional<double>> v = {U, 29.9, 30.0, 39.9, 40.0}) {
+inline Axis flr(std::vector<optional<double>> v = {U, below(kRemnantMinPercent), kRemnantMinPercent,
+                                                   below(kRemnantMinPercentCirrhosis), kRemnantMinPercentCirrhosis}) {
   return axis<double>("flr_percent", [](Case& c) -> auto& { return c.flr_percent; }, std::move(v));
 }
-inline Axis segments(std::vector<optional<int>> v = {U, 1, 2}) {
+inline Axis segments(std::vector<optional<int>> v = {U, kRemnantMinSegments - 1, kRemnantMinSegments}) {
   return axis<int>("remnant_segments", [](Case& c) -> auto& { return c.remnant_segments; }, std::move(v));
 }
 inline Axis quality() {
@@ -91,7 +100,7 @@ inline Axis quality() {
                             {U, LiverQuality::normal, LiverQuality::steatosis_or_chemotherapy_injury,
                              LiverQuality::cirrhosis});
 }
-inline Axis ecog(std::vector<optional<int>> v = {U, 0, 2, 3}) {
+inline Axis ecog(std::vector<optional<int>> v = {U, 0, kEcogMaxFit, kEcogMaxFit + 1}) {
   return axis<int>("ecog", [](Case& c) -> auto& { return c.ecog; }, std::move(v));
 }
 inline Axis risk() {
@@ -161,12 +170,12 @@ inline Axis side() {
 }
 inline Axis cea() {
   return axis<double>("colorectal.cea_ng_ml", [](Case& c) -> auto& { return c.colorectal.cea_ng_ml; },
-                      {U, 200.0, 200.1});
+                      {U, kCeaHighNgMl, above(kCeaHighNgMl)});
 }
 inline Axis interval() {
   return axis<double>("colorectal.disease_free_interval_months",
                       [](Case& c) -> auto& { return c.colorectal.disease_free_interval_months; },
-                      {U, 0.0, 11.9, 12.0, 12.1});
+                      {U, 0.0, below(kFongIntervalMonths), kFongIntervalMonths, above(kFongIntervalMonths)});
 }
 inline Axis receptor(bool her2) {
   if (her2) {
@@ -212,18 +221,21 @@ inline std::vector<Slice> sweep_slices() {
 
   s.push_back({"criteria", "candidacy criteria and operability for every primary (G06-G10, G34-G37, G73, G74)",
                Case{},
-               {all_primaries(), setting(), r0(), flr({U, 0.0, 29.9, 30.0, 39.9, 40.0, 100.0}),
+               {all_primaries(), setting(), r0(), flr({U, 0.0, below(kRemnantMinPercent), kRemnantMinPercent, below(kRemnantMinPercentCirrhosis),
+                                               kRemnantMinPercentCirrhosis, 100.0}),
                 segments({U, 0, 1, 2, 8}), quality(), ecog({U, 0, 1, 2, 3, 4}), risk(), extrahepatic(),
                 declines()}});
 
   s.push_back({"crc_surgical", "colorectal pathway, resection techniques and ablation (G20-G31, G49-G52)",
                with_primary(Primary::colorectal),
                concat(candidacy_block(),
-                      {lesions({U, 1, 5, 6, 9, 10}), largest({U, 4.0, 4.1}), bilobar(), chemo()})});
+                      {lesions({U, 1, kPoorPrognosisLesionCount, kPoorPrognosisLesionCount + 1, kAblationMaxLesions,
+                                kAblationMaxLesions + 1}),
+                       largest({U, kAblationMaxLesionCm, above(kAblationMaxLesionCm)}), bilobar(), chemo()})});
 
   s.push_back({"crc_prognostic", "poor prognostic factors and chemotherapy timing (G20-G22, G15, G70)",
                with_primary(Primary::colorectal),
-               concat(candidacy_block(), {presentation(), node(), markers(), lesions({U, 5, 6}), chemo()})});
+               concat(candidacy_block(), {presentation(), node(), markers(), lesions({U, kPoorPrognosisLesionCount, kPoorPrognosisLesionCount + 1}), chemo()})});
 
   s.push_back({"crc_molecular", "conversion regimens by MMR, RAS, BRAF and side (G24-G27)",
                with_primary(Primary::colorectal), concat(candidacy_block(), {mmr(), ras(), braf(), side()})});
@@ -235,8 +247,9 @@ inline std::vector<Slice> sweep_slices() {
     s.push_back({"crc_annotations",
                  "surgical review, biopsy, response, ablation limits, remnant quality (G12-G15, G50-G55, G70-G74)",
                  b,
-                 {review(), chemo(), biopsy(), response(), perivascular(), largest({U, 3.0, 3.1, 4.0, 4.1}),
-                  lesions({U, 1, 9, 10}), bilobar(), extrahepatic(), r0(), ecog({U, 2, 3}), declines(),
+                 {review(), chemo(), biopsy(), response(), perivascular(), largest({U, kAblationSizeLowerCm, above(kAblationSizeLowerCm), kAblationSizeUpperCm,
+                           above(kAblationSizeUpperCm), kAblationMaxLesionCm, above(kAblationMaxLesionCm)}),
+                  lesions({U, 1, kAblationMaxLesions, kAblationMaxLesions + 1}), bilobar(), extrahepatic(), r0(), ecog({U, kEcogMaxFit, kEcogMaxFit + 1}), declines(),
                   quality()}});
   }
 
@@ -257,7 +270,8 @@ inline std::vector<Slice> sweep_slices() {
          [](Case& c) { c.flr_percent = std::nullopt; c.height_cm = 170; c.weight_kg = 70; c.flr_volume_ml = 600; },
          [](Case& c) { c.flr_percent = std::nullopt; c.height_cm = 170; c.weight_kg = std::nullopt; c.flr_volume_ml = 600; }});
     s.push_back({"crc_fong", "Fong score and tumour burden never change the pathway; volumetry (G08, G22)", b,
-                 {presentation(), interval(), node(), lesions({U, 1, 2, 6}), cea(), largest({U, 5.0, 5.1}),
+                 {presentation(), interval(), node(), lesions({U, 1, 2, kPoorPrognosisLesionCount + 1}), cea(),
+                  largest({U, kFongLargestCm, above(kFongLargestCm)}),
                   remnant}});
   }
 
@@ -290,8 +304,8 @@ inline std::vector<Slice> sweep_slices() {
                concat({primary({U, Primary::other})}, concat(candidacy_block(), {chemo(), review()}))});
 
   s.push_back({"general_flags", "pitfall warnings on every primary (G12, G70-G72)", Case{},
-               {all_primaries(), biopsy(), response(), perivascular(), review(), chemo(), lesions({U, 1, 10}),
-                largest({U, 3.0, 3.1}), extrahepatic()}});
+               {all_primaries(), biopsy(), response(), perivascular(), review(), chemo(), lesions({U, 1, kAblationMaxLesions + 1}),
+                largest({U, kAblationSizeLowerCm, above(kAblationSizeLowerCm)}), extrahepatic()}});
   return s;
 }
 
