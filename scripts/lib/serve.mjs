@@ -1,11 +1,16 @@
 // A tiny static file server for dist/web: Node's standard library only (no
 // npm install), correct MIME types (application/wasm for streaming
-// compilation), no directory listing, no path escape.  Binds to 127.0.0.1.
+// compilation), the deployment note's headers (scripts/lib/headers.mjs: no
+// page but embed.html may be framed), no directory listing, no path escape.
+// Binds to 127.0.0.1.
 //   node scripts/lib/serve.mjs [ROOT] [PORT]     (PORT also from $PORT; 0 = any free port)
+// embed.html may be framed by $LIVERMETS_EMBED_ORIGINS (a space-separated CSP
+// source list; default 'self', which lets examples/embed-host.html frame it).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMON, SITE_POLICY, policyFor, embedPolicy } from './headers.mjs';
 
 export const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -22,11 +27,12 @@ export const MIME = {
 };
 
 /** Starts the server; resolves to {server, port, url}. */
-export function serve({ root, port = 8080, host = '127.0.0.1', log = false } = {}) {
+export function serve({ root, port = 8080, host = '127.0.0.1', log = false, embedOrigins = "'self'" } = {}) {
   const base = path.resolve(root);
+  try { embedPolicy(embedOrigins); } catch (e) { return Promise.reject(e); }  // fails at start, not per request
   const server = http.createServer((req, res) => {
     const send = (code, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(code, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+      res.writeHead(code, { 'Content-Type': type, ...COMMON, 'Content-Security-Policy': SITE_POLICY });
       res.end(body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
@@ -42,7 +48,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1', log = false } = {
     fs.stat(file, (err, st) => {
       if (!err && st.isDirectory()) {
         if (!rel.endsWith('/')) {
-          res.writeHead(301, { Location: rel + '/' });
+          res.writeHead(301, { Location: rel + '/', ...COMMON });
           return res.end();
         }
         file = path.join(file, 'index.html');
@@ -56,9 +62,8 @@ export function serve({ root, port = 8080, host = '127.0.0.1', log = false } = {
         res.writeHead(200, {
           'Content-Type': type,
           'Content-Length': st2.size,
-          'Cache-Control': 'no-cache',
-          'X-Content-Type-Options': 'nosniff',
-          'Referrer-Policy': 'no-referrer',
+          ...COMMON,
+          'Content-Security-Policy': policyFor(path.basename(file), embedOrigins),
         });
         if (req.method === 'HEAD') return res.end();
         fs.createReadStream(file).pipe(res);
@@ -81,10 +86,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`serve: ${root}/index.html not found (run scripts/build first)`);
     process.exit(1);
   }
-  serve({ root, port }).then(({ url }) => {
+  serve({ root, port, embedOrigins: process.env.LIVERMETS_EMBED_ORIGINS || "'self'" }).then(({ url }) => {
     console.log(`livermets: serving ${root} at ${url}  (Ctrl-C to stop)`);
   }).catch((e) => {
-    console.error(`serve: cannot listen on port ${port}: ${e.message}`);
+    console.error(`serve: cannot serve on port ${port}: ${e.message}`);
     process.exit(1);
   });
 }

@@ -10,6 +10,7 @@ import { loadExamples, exportDocument, downloadJson, readCaseFile } from './io.j
 import { h } from './dom.js';
 import { startOffline } from './offline.js';
 import { listenEarly, attachEmbed } from './embed.js';
+import { watchBuild } from './withdrawal.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -48,11 +49,13 @@ async function start() {
   const form = createForm($('#questions'), q, { onChange: () => update() });
   performance.mark('livermets-form');
 
+  let withdrawn = false;
   async function update() {
+    if (withdrawn) return;
     const my = ++seq;
     const text = form.caseJson();
     const result = await calculator.evaluate(text);
-    if (my !== seq) return;  // a newer change is already being evaluated
+    if (my !== seq || withdrawn) return;  // a newer change is already being evaluated
     let caseObj = {};
     try { caseObj = JSON.parse(text); } catch (e) { caseObj = {}; }
     last = { caseObj, result };
@@ -128,6 +131,23 @@ async function start() {
   $('#print').addEventListener('click', () => window.print());
 
   await update();
+
+  // a withdrawn build gives no more results (js/withdrawal.js)
+  watchBuild({
+    version: rb.version,
+    stopResults: () => {
+      withdrawn = true;
+      seq += 1;
+      last = { caseObj: {}, result: null };
+      $('#case-form').inert = true;
+      resultBody.textContent = '';
+      resultBody.append(h('div', { class: 'card card-error', role: 'alert' }, h('h3', {}, 'No result: this version has been withdrawn'),
+        h('p', {}, 'The people who run this site have withdrawn this version of the calculator. Ask for the current version.')));
+      resultBody.dataset.pathway = '';
+      bar.querySelector('.bar-text').textContent = 'Withdrawn: no result';
+      live.textContent = 'This version has been withdrawn: no result.';
+    },
+  });
 
   // embed mode (embed.html or ?embed=1): a host page may send cases to show
   attachEmbed({

@@ -15,9 +15,32 @@ function setState(state) {
   document.documentElement.dataset.offline = state;
 }
 
-function offerUpdate(registration) {
-  if (document.getElementById('update-banner')) return;
+/**
+ * Reloads the page into the newest build on the server: asks the browser to
+ * look for it, lets a waiting worker take over, then reloads once it controls
+ * the page.  Without a service worker, a plain reload does the same.
+ */
+export async function reloadIntoNewBuild() {
+  const sw = navigator.serviceWorker;
+  const registration = sw && await sw.getRegistration(swUrl().href).catch(() => null);
+  if (!registration || !sw.controller) { location.reload(); return; }
+  await registration.update().catch(() => {});
+  const worker = registration.waiting || registration.installing;
+  if (!worker) { location.reload(); return; }
   let reloading = false;
+  sw.addEventListener('controllerchange', () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  });
+  const activate = () => { if (worker.state === 'installed') worker.postMessage({ type: 'livermets:skip-waiting' }); };
+  worker.addEventListener('statechange', activate);
+  activate();
+}
+
+function offerUpdate() {
+  // a notice that says why this version must be replaced already offers the reload
+  if (document.getElementById('update-banner') || document.getElementById('notice-banner')) return;
   const reload = h('button', { type: 'button', class: 'update-reload' }, 'Reload now');
   const later = h('button', { type: 'button', class: 'update-later' }, 'Later');
   // role="status": announced politely, never steals focus from the form
@@ -25,31 +48,29 @@ function offerUpdate(registration) {
     h('p', {}, h('strong', {}, 'New version available. '),
       'Reload to use it; reloading clears the answers on screen.'),
     h('div', { class: 'update-actions' }, reload, later));
-  reload.addEventListener('click', () => {
-    const waiting = registration.waiting;
-    if (!waiting) { location.reload(); return; }
-    navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (reloading) return;
-      reloading = true;
-      location.reload();
-    });
-    waiting.postMessage({ type: 'livermets:skip-waiting' });
-  });
+  reload.addEventListener('click', () => { reloadIntoNewBuild(); });
   later.addEventListener('click', () => banner.remove());
   document.body.prepend(banner);
   document.documentElement.dataset.update = 'available';
 }
 
+/** sw.js beside index.html; its folder is the worker's scope. */
+export function swUrl() {
+  return new URL('../sw.js', import.meta.url);
+}
+
+/** Is this the installable site (not the single file, not embed.html, not file://)? */
+export function isSite() {
+  return !!document.querySelector('link[rel="manifest"]') && /^https?:$/.test(location.protocol);
+}
+
 export function startOffline() {
-  const manifest = document.querySelector('link[rel="manifest"]');
-  if (!manifest || !('serviceWorker' in navigator) || !window.isSecureContext ||
-      !/^https?:$/.test(location.protocol)) {
+  if (!isSite() || !('serviceWorker' in navigator) || !window.isSecureContext) {
     setState('unavailable');
     return;
   }
   setState('installing');
-  const swUrl = new URL('../sw.js', import.meta.url);
-  navigator.serviceWorker.register(swUrl, { updateViaCache: 'none' }).then((registration) => {
+  navigator.serviceWorker.register(swUrl(), { updateViaCache: 'none' }).then((registration) => {
     // "ready" once a worker with this build's files controls the page
     const markReady = () => { if (navigator.serviceWorker.controller) setState('ready'); };
     navigator.serviceWorker.addEventListener('controllerchange', markReady);
@@ -58,12 +79,12 @@ export function startOffline() {
     const watch = (worker) => {
       if (!worker) return;
       const check = () => {
-        if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(registration);
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate();
       };
       worker.addEventListener('statechange', check);
       check();
     };
-    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration);
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate();
     watch(registration.installing);
     registration.addEventListener('updatefound', () => watch(registration.installing));
     // a tablet left open for days: look for a new build when the page is shown again
