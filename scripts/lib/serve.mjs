@@ -59,12 +59,21 @@ export function serve({ root, port = 8080, host = '127.0.0.1', log = false, embe
           return send(404, 'not found\n');
         }
         const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-        res.writeHead(200, {
+        // Cache-Control: no-cache revalidates every file: an unchanged one costs a 304
+        const etag = `"${st2.size.toString(16)}-${Math.floor(st2.mtimeMs).toString(16)}"`;
+        const headers = {
           'Content-Type': type,
-          'Content-Length': st2.size,
+          ETag: etag,
+          'Last-Modified': st2.mtime.toUTCString(),
           ...COMMON,
           'Content-Security-Policy': policyFor(path.basename(file), embedOrigins),
-        });
+        };
+        const tags = String(req.headers['if-none-match'] || '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+        if (tags.includes(etag)) {
+          res.writeHead(304, headers);
+          return res.end();
+        }
+        res.writeHead(200, { ...headers, 'Content-Length': st2.size });
         if (req.method === 'HEAD') return res.end();
         fs.createReadStream(file).pipe(res);
       });
