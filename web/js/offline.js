@@ -7,7 +7,8 @@
 // file://, on plain http other than localhost, or in a browser without
 // service workers, it does nothing and the page works as before (online, or
 // from the single file).  <html data-offline> says which case applies:
-// "unavailable", "installing", "ready" (this page works with the network off).
+// "unavailable", "installing", "ready" (this page works with the network off),
+// "removed" (a withdrawn build removed its offline copy: js/withdrawal.js).
 
 import { h } from './dom.js';
 

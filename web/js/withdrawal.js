@@ -78,6 +78,7 @@ async function forgetOfflineCopy() {
       if (key.startsWith('livermets-') && key.endsWith('@' + scope)) await caches.delete(key).catch(() => {});
     }
   }
+  document.documentElement.dataset.offline = 'removed';
 }
 
 function banner(id, title, text, actions = []) {
