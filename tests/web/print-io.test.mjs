@@ -87,6 +87,31 @@ test('export the case and result to a file, reset, and import it back', async ()
   await page.close();
 });
 
+test('import refuses another export or case version and a "case" that is not an object, saying which, and keeps the form', async () => {
+  const page = await openPage(session);
+  await choice(page, 'Primary tumour', 'Breast').check();
+  await expectPathway(page, 'BREAST_SYSTEMIC_FIRST');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livermets-import-'));
+  const files = {
+    'case-v2.json': [{ schema: 'livermets-case/2', primary: 'colorectal' }, /schema "livermets-case\/2", which this version cannot read \(it reads "livermets-case\/1"\)/],
+    'export-v2.json': [{ format: 'livermets-export/2', case: { primary: 'colorectal' } }, /"livermets-export\/2" export, which this version cannot read \(it reads livermets-export\/1\)/],
+    'export-array.json': [{ format: 'livermets-export/1', case: [{ primary: 'colorectal' }] }, /its "case" is not a case object/],
+    'export-case-v2.json': [{ format: 'livermets-export/1', case: { schema: 'livermets-case/2', primary: 'colorectal' } }, /schema "livermets-case\/2"/],
+  };
+  for (const [name, [doc, message]] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, name), JSON.stringify(doc));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import')]);
+    await chooser.setFiles(path.join(dir, name));
+    await page.waitForFunction((n) => document.querySelector('#io-status').textContent.startsWith(`Could not import ${n}`), name);
+    assert.match(await page.locator('#io-status').textContent(), message, name);
+    await expectPathway(page, 'BREAST_SYSTEMIC_FIRST');
+    assert.equal(await choice(page, 'Primary tumour', 'Breast').isChecked(), true, `${name}: the form is unchanged`);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  await page.checkGuards();
+  await page.close();
+});
+
 test('every example fills the form and reaches the pathway it teaches', async () => {
   const page = await openPage(session, { width: 820, height: 1180 });
   const examples = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'web/examples.json'), 'utf8')).examples;

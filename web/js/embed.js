@@ -4,7 +4,7 @@
 //   host -> calculator  {type: "livermets:evaluate", id, case: {...}}
 //   calculator -> host  {type: "livermets:ready", protocol: 1, version}
 //                       {type: "livermets:result", id, result}
-//                       {type: "livermets:error", id, error}
+//                       {type: "livermets:error", id, error[, busy: true]}
 //
 // Only messages whose event.source is window.parent are read: in a sandboxed
 // iframe the origin is "null", so the window, not the origin, is what can be
@@ -12,12 +12,25 @@
 // page itself) is dropped without an answer.  Replies go to window.parent only,
 // never to any other window and never over the network.
 //
+// Every livermets: message from the parent gets exactly one answer, before
+// "ready" as after it.  A malformed one is answered at once with an error.  A
+// well-formed evaluate waits in a queue of at most MAX_QUEUED; when it is
+// full, the oldest waiting message is answered "busy" and the new one takes
+// its place, so the newest case always wins.  The queue is worked through one
+// case at a time, yielding to the browser between cases (a host that sends
+// 10,000 messages at once freezes neither the frame nor itself).  The form
+// and result show the newest case only, and show exactly the result sent for
+// it, not a re-evaluation of what the form can hold.
+//
 // Embed mode is on for embed.html (<html data-embed>) and for any page
 // opened with ?embed=1.
 
 export const PROTOCOL = 1;
+export const MAX_QUEUED = 16;
 const MAX_CASE_BYTES = 64 * 1024;
+const MAX_DEPTH = 16;
 const MAX_ID_LENGTH = 200;
+const OWN_TYPES = new Set(['livermets:ready', 'livermets:result', 'livermets:error']);
 
 export function isEmbedded() {
   if (document.documentElement.hasAttribute('data-embed')) return true;
@@ -33,22 +46,64 @@ function isPlainObject(v) {
     (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 }
 
+function isValidId(id) {
+  return (typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH) ||
+    (typeof id === 'number' && Number.isFinite(id));
+}
+
+/** The id to answer with: the message's own when valid, else null (never an arbitrary object). */
+export function replyId(data) {
+  return isValidId(data.id) ? data.id : null;
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Checks that value is JSON data (plain objects, arrays, strings, finite
+ * numbers, booleans, null) of at most `limit` bytes as JSON, and no deeper
+ * than MAX_DEPTH.  Walks the value and stops as soon as the budget is spent,
+ * so a million-key object costs no more than a 64 KiB one: nothing is
+ * serialised first.  Returns an error text, or ''.
+ */
+export function jsonWithin(value, limit) {
+  let budget = limit;
+  const stack = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop();
+    if (v === null || typeof v === 'boolean') budget -= 5;
+    else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return 'holds a number that JSON cannot write';
+      budget -= 24;
+    } else if (typeof v === 'string') {
+      // UTF-8 bytes; a string longer than the budget is over it whatever its bytes
+      budget -= (v.length > budget ? v.length : utf8.encode(v).length) + 2;
+    }
+    else if (Array.isArray(v) || isPlainObject(v)) {
+      if (depth >= MAX_DEPTH) return `is nested deeper than ${MAX_DEPTH} levels`;
+      budget -= 2;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length && budget >= 0; i++) { budget -= 1; stack.push([v[i], depth + 1]); }
+      } else {
+        for (const k in v) {  // eslint-disable-line guard-for-in -- plain objects only
+          budget -= k.length + 4;
+          if (budget < 0) break;
+          stack.push([v[k], depth + 1]);
+        }
+      }
+    } else return 'holds a value that is not JSON data';
+    if (budget < 0) return `is larger than ${Math.round(limit / 1024)} KiB of JSON`;
+  }
+  return '';
+}
+
 /** Checks one evaluate message; returns an error text, or '' when it is well formed. */
 export function checkEvaluateMessage(data) {
-  const id = data.id;
-  if (!((typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH) ||
-        (typeof id === 'number' && Number.isFinite(id)))) {
+  if (!isValidId(data.id)) {
     return `"id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters or a finite number`;
   }
   if (!isPlainObject(data.case)) return '"case" must be a JSON object (the case format of the contract)';
-  let text;
-  try {
-    text = JSON.stringify(data.case);
-  } catch (e) {
-    return '"case" cannot be written as JSON';
-  }
-  if (new TextEncoder().encode(text).length > MAX_CASE_BYTES) return '"case" is larger than 64 KiB of JSON';
-  return '';
+  const problem = jsonWithin(data.case, MAX_CASE_BYTES);
+  return problem ? `"case" ${problem}` : '';
 }
 
 function parentTargetOrigin() {
@@ -62,55 +117,77 @@ function parentTargetOrigin() {
   return '*';
 }
 
-let queue = null;       // messages that arrived before the calculator was ready
-let handler = null;
+function reply(msg) {
+  window.parent.postMessage(msg, parentTargetOrigin());
+}
+
+// A macrotask boundary: input, rendering and other messages get their turn.
+const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let listening = false;
+const waiting = [];     // well-formed evaluate messages, oldest first
+let calculator = null;  // {evaluate, show} once attached
+let working = false;
+
+async function work() {
+  if (working || !calculator) return;
+  working = true;
+  try {
+    while (waiting.length) {
+      const { id, text } = waiting.shift();
+      const result = await calculator.evaluate(text);
+      reply({ type: 'livermets:result', id, result });
+      // only the newest case is shown; one still waiting will replace it anyway
+      if (!waiting.length) {
+        try { await calculator.show(JSON.parse(text), text, result); } catch (e) { /* the reply is out */ }
+      }
+      await yieldToBrowser();
+    }
+  } finally {
+    working = false;
+  }
+}
 
 function onMessage(event) {
   if (window.parent === window || event.source !== window.parent) return;  // not from our host
   const data = event.data;
   if (!isPlainObject(data) || typeof data.type !== 'string' || !data.type.startsWith('livermets:')) return;
-  if (handler) handler(data);
-  else if (queue && queue.length < 100) queue.push(data);
+  if (OWN_TYPES.has(data.type)) return;  // our own kinds of answer, reflected back: not a request
+  if (data.type !== 'livermets:evaluate') {
+    reply({ type: 'livermets:error', id: replyId(data), error: `unknown message type "${data.type.slice(0, 60)}"` });
+    return;
+  }
+  const problem = checkEvaluateMessage(data);
+  if (problem) {
+    reply({ type: 'livermets:error', id: replyId(data), error: problem });
+    return;
+  }
+  if (waiting.length >= MAX_QUEUED) {
+    const dropped = waiting.shift();
+    reply({ type: 'livermets:error', id: dropped.id, busy: true,
+      error: `busy: ${MAX_QUEUED} newer cases arrived before this one could be evaluated; send it again if you need its result` });
+  }
+  // a private copy, as the JSON the core reads (checked small above)
+  waiting.push({ id: data.id, text: JSON.stringify(data.case) });
+  work();
 }
 
 /** Starts listening as early as possible (messages sent on the iframe's load are kept). */
 export function listenEarly() {
-  if (!isEmbedded() || queue) return;
+  if (!isEmbedded() || listening) return;
   document.documentElement.setAttribute('data-embed', '');
-  queue = [];
+  listening = true;
   window.addEventListener('message', onMessage);
 }
 
 /**
- * Attaches the calculator: evaluate(caseText) -> result object; show(caseObj)
- * puts the case into the form so the learner sees it.
+ * Attaches the calculator: evaluate(caseText) -> result object;
+ * show(caseObj, caseText, result) shows that case and that very result.
  */
 export function attachEmbed({ evaluate, show, version }) {
   if (!isEmbedded()) return;
   listenEarly();
-  const reply = (msg) => window.parent.postMessage(msg, parentTargetOrigin());
-  let chain = Promise.resolve();
-  handler = (data) => {
-    if (data.type !== 'livermets:evaluate') {
-      if (data.type === 'livermets:ready' || data.type === 'livermets:result' || data.type === 'livermets:error') return;
-      reply({ type: 'livermets:error', id: data.id === undefined ? null : data.id, error: `unknown message type "${data.type}"` });
-      return;
-    }
-    const problem = checkEvaluateMessage(data);
-    if (problem) {
-      const id = (typeof data.id === 'string' && data.id.length <= MAX_ID_LENGTH) || (typeof data.id === 'number' && Number.isFinite(data.id)) ? data.id : null;
-      reply({ type: 'livermets:error', id, error: problem });
-      return;
-    }
-    const caseObj = JSON.parse(JSON.stringify(data.case));  // a private copy
-    // one at a time, in the order received
-    chain = chain.then(async () => {
-      const result = await evaluate(JSON.stringify(caseObj));
-      try { await show(caseObj); } catch (e) { /* the reply still goes out */ }
-      reply({ type: 'livermets:result', id: data.id, result });
-    });
-  };
-  const pending = queue.splice(0);
+  calculator = { evaluate, show };
   reply({ type: 'livermets:ready', protocol: PROTOCOL, version });
-  for (const data of pending) handler(data);
+  work();
 }

@@ -3,6 +3,9 @@
 // bare case object).  Nothing is sent anywhere and nothing is stored.
 
 export const EXPORT_FORMAT = 'livermets-export/1';
+// the case schema the core reads (core/src/parse.cpp, kAcceptedSchema); a case
+// may leave it out
+export const CASE_SCHEMA = 'livermets-case/1';
 
 /** The teaching vignettes (examples.json next to index.html). */
 export async function loadExamples() {
@@ -47,6 +50,32 @@ export function downloadJson(doc, now = new Date()) {
   return a.download;
 }
 
+function isPlainObject(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * The case in a parsed file: an export of this format, or a bare case object.
+ * Throws an error that names what is wrong: another export or case version
+ * (never read as this one), or a "case" that is not an object.
+ */
+export function caseFromDocument(doc) {
+  if (!isPlainObject(doc)) throw new Error('the file holds neither a case object nor a livermets export');
+  let caseObj = doc;
+  if ('format' in doc) {
+    if (typeof doc.format === 'string' && doc.format.startsWith('livermets-export/') && doc.format !== EXPORT_FORMAT) {
+      throw new Error(`it is a "${doc.format.slice(0, 40)}" export, which this version cannot read (it reads ${EXPORT_FORMAT})`);
+    }
+    if (doc.format !== EXPORT_FORMAT) throw new Error('the file holds neither a case object nor a livermets export');
+    if (!isPlainObject(doc.case)) throw new Error('its "case" is not a case object');
+    caseObj = doc.case;
+  }
+  if ('schema' in caseObj && caseObj.schema !== CASE_SCHEMA) {
+    throw new Error(`its case is written in schema ${JSON.stringify(caseObj.schema).slice(0, 40)}, which this version cannot read (it reads "${CASE_SCHEMA}")`);
+  }
+  return caseObj;
+}
+
 /** Reads an export (or a bare case object) from a local file; returns the case object. */
 export async function readCaseFile(file) {
   if (file.size > 1024 * 1024) throw new Error('the file is larger than 1 MiB; it is not a case export');
@@ -56,9 +85,5 @@ export async function readCaseFile(file) {
   } catch (e) {
     throw new Error('the file is not valid JSON');
   }
-  if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
-    if (doc.format === EXPORT_FORMAT && doc.case && typeof doc.case === 'object') return doc.case;
-    if (!('format' in doc)) return doc;  // a bare case object
-  }
-  throw new Error('the file holds neither a case object nor a livermets export');
+  return caseFromDocument(doc);
 }

@@ -50,11 +50,13 @@ async function start() {
   performance.mark('livermets-form');
 
   let withdrawn = false;
-  async function update() {
+  // given: {text, result} to show a case evaluated elsewhere (the embed's
+  // reply) exactly as it was answered; otherwise the form's case is evaluated
+  async function update(given) {
     if (withdrawn) return;
     const my = ++seq;
-    const text = form.caseJson();
-    const result = await calculator.evaluate(text);
+    const text = given ? given.text : form.caseJson();
+    const result = given ? given.result : await calculator.evaluate(text);
     if (my !== seq || withdrawn) return;  // a newer change is already being evaluated
     let caseObj = {};
     try { caseObj = JSON.parse(text); } catch (e) { caseObj = {}; }
@@ -152,7 +154,7 @@ async function start() {
   // embed mode (embed.html or ?embed=1): a host page may send cases to show
   attachEmbed({
     evaluate: (text) => calculator.evaluate(text),
-    show: (caseObj) => { form.setCase(caseObj); return update(); },
+    show: (caseObj, text, result) => { form.setCase(caseObj); return update({ text, result }); },
     version: rb.version,
   });
 }
