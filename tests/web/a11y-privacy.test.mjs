@@ -149,7 +149,8 @@ test('privacy: CSP first in <head>, no cookies, nothing stored, same-origin requ
   const blocked = await page.evaluate(() => fetch('https://example.org/x').then(() => 'sent', () => 'blocked'));
   assert.equal(blocked, 'blocked');
   const violations = await page.evaluate(() => window.__csp.splice(0));
-  assert.equal(violations.length, 1, 'the CSP reported the attempt');
+  // reported once by the page's <meta> policy and once by the server's header policy (scripts/run's server sends one)
+  assert.ok(violations.length >= 1 && violations.length <= 2 && violations.every((v) => /connect-src/.test(v)), `the CSP reported the attempt: ${violations}`);
   session.foreign.length = 0;  // the refused attempt above was ours
   await page.checkGuards().catch((e) => {
     // the blocked fetch logs one console error by design; everything else must be clean

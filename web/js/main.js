@@ -142,6 +142,7 @@ async function start() {
       seq += 1;
       last = { caseObj: {}, result: null };
       $('#case-form').inert = true;
+      $('.toolbar').inert = true;
       resultBody.textContent = '';
       resultBody.append(h('div', { class: 'card card-error', role: 'alert' }, h('h3', {}, 'No result: this version has been withdrawn'),
         h('p', {}, 'The people who run this site have withdrawn this version of the calculator. Ask for the current version.')));
