@@ -57,7 +57,8 @@ export function copySite(from, dir) {
   return dir;
 }
 
-async function waitUntilServing(url, child, log) {
+/** Waits for the server to answer; when it does not, stops it by its pid, removes dir and throws. */
+async function waitUntilServing(url, child, t, dir) {
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) break;
     try {
@@ -67,7 +68,10 @@ async function waitUntilServing(url, child, log) {
     } catch (e) { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`the server did not start (exit ${child.exitCode}):\n${log()}`);
+  const log = t.errorLog();
+  await t.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  throw new Error(`the server did not start (exit ${child.exitCode}):\n${log}`);
 }
 
 function track(child, dir) {
@@ -144,7 +148,7 @@ http {
   const child = spawn('/usr/sbin/nginx', ['-p', dir + '/', '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log'), '-g', 'daemon off;'],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   const t = track(child, dir);
-  await waitUntilServing(`http://127.0.0.1:${port}/`, child, t.errorLog);
+  await waitUntilServing(`http://127.0.0.1:${port}/`, child, t, dir);
   return { origin: `http://127.0.0.1:${port}`, pid: child.pid, errorLog: t.errorLog,
     async stop() { await t.stop(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
@@ -182,7 +186,7 @@ ${copies.map((c) => exampleBlock('apache', c)).join('\n')}
 `);
   const child = spawn('/usr/sbin/apache2', ['-f', path.join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const t = track(child, dir);
-  await waitUntilServing(`http://127.0.0.1:${port}/`, child, t.errorLog);
+  await waitUntilServing(`http://127.0.0.1:${port}/`, child, t, dir);
   return { origin: `http://127.0.0.1:${port}`, pid: child.pid, errorLog: t.errorLog,
     async stop() { await t.stop(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
@@ -198,7 +202,7 @@ export async function startServeMjs({ copies }) {
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/lib/serve.mjs'), copies[0].folder, String(port)],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LIVERMETS_EMBED_ORIGINS: copies[0].embedders } });
   const t = track(child, null);
-  await waitUntilServing(`http://127.0.0.1:${port}/`, child, t.errorLog);
+  await waitUntilServing(`http://127.0.0.1:${port}/`, child, t, null);
   return { origin: `http://127.0.0.1:${port}`, pid: child.pid, errorLog: t.errorLog, stop: t.stop };
 }
 
