@@ -60,7 +60,7 @@ void not_for_surgery_reason(Text& t, const Case& c, const Decision& d) {
   if (unfit && declines) {
     t << "the patient is not fit for surgery and declines it";
   } else if (unfit) {
-    t << "the patient is not fit for surgery (performance status or operative risk)";
+    t << "the patient is not fit for surgery, by performance status or operative risk";
   } else {
     t << "the patient declines surgery";
   }
@@ -420,7 +420,7 @@ void check_answers(Text& t, const Case& c, const Decision& d) {
   using C = Contradiction;
   t << "Some answers contradict each other; the case was evaluated as entered. Check:";
   if (d.has(C::RESPONSE_WITHOUT_CHEMOTHERAPY)) {
-    t << " a complete response on imaging is entered"
+    t << " A complete response on imaging is entered"
       << (c.chemotherapy_status == Chemotherapy::none ? ", but chemotherapy is entered as none"
                                                       : ", but chemotherapy is entered as planned only")
       << " (a complete radiological response follows chemotherapy).";
@@ -431,12 +431,12 @@ void check_answers(Text& t, const Case& c, const Decision& d) {
          "whatever the risk.";
   }
   if (d.has(C::FEW_SEGMENTS_WITH_ADEQUATE_PERCENT)) {
-    t << " only " << (*c.remnant_segments == 0 ? "0 segments" : "1 segment")
+    t << (*c.remnant_segments == 0 ? " Only 0 segments" : " Only 1 segment")
       << " would remain, yet the remnant is 30% or more of standard liver volume (the guideline ties 30% to "
          "about two segments); the remnant was taken as too small.";
   }
   if (d.has(C::R0_WITH_UNCONTROLLED_DISEASE)) {
-    t << " complete (R0) resection is entered as achievable, but disease outside the liver as uncontrolled; R0 "
+    t << " Complete (R0) resection is entered as achievable, but disease outside the liver as uncontrolled; R0 "
          "must include every site to be resected, and the uncontrolled disease was taken as ruling out resection.";
   }
   if (d.has(C::HIGH_CEA_MARKERS_NOT_ELEVATED)) {
@@ -444,7 +444,7 @@ void check_answers(Text& t, const Case& c, const Decision& d) {
          "counted as a poor prognostic factor.";
   }
   if (d.has(C::PROGRESSING_WITHOUT_THERAPY)) {
-    t << " the disease is entered as progressing on systemic therapy"
+    t << " The disease is entered as progressing on systemic therapy"
       << (c.chemotherapy_status == Chemotherapy::none ? ", but systemic therapy is entered as none"
                                                       : ", but systemic therapy is entered as planned only")
       << "; it was taken as progressing.";
@@ -488,9 +488,9 @@ void extrahepatic_not_absolute(Text& t, const Case& c) {
   }
   const bool bone = e == Extrahepatic::bone_isolated_radiation_controllable;
   if (c.primary == Primary::breast) {
-    t << (bone ? "In breast cancer, isolated bone metastases controllable with radiation"
-               : "In breast cancer, a solitary lung metastasis");
-    t << " are an accepted exception to controlled disease outside the liver; disease outside the liver is not an "
+    t << (bone ? "In breast cancer, isolated bone metastases controllable with radiation are"
+               : "In breast cancer, a solitary lung metastasis is");
+    t << " an accepted exception to controlled disease outside the liver; disease outside the liver is not an "
          "absolute contraindication.";
     return;
   }

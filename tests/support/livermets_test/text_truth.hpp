@@ -133,8 +133,8 @@ inline const std::vector<PhraseRule>& phrase_rules() {
       {"liver quality is not known", "quality unknown", [](C c, D) { return !c.liver_quality; }},
       {"No segment would remain", "0 segments", [](C c, D) { return c.remnant_segments == 0; }},
       {"Only 1 segment would remain", "1 segment", [](C c, D) { return c.remnant_segments == 1; }},
-      {"only 0 segments", "0 segments", [](C c, D) { return c.remnant_segments == 0; }},
-      {"only 1 segment", "1 segment", [](C c, D) { return c.remnant_segments == 1; }},
+      {"Only 0 segments", "0 segments", [](C c, D) { return c.remnant_segments == 0; }},
+      {"Only 1 segment", "1 segment", [](C c, D) { return c.remnant_segments == 1; }},
       {"does not add the two segments", "fewer than 2 segments", [](C c, D) { return c.remnant_segments && *c.remnant_segments < 2; }},
       {"The future liver remnant is not known", "remnant unknown", [](C, D d) { return !d.derived.flr_percent; }},
       // Ablation size (G54).
