@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { wasm, repoRoot } from './harness.mjs';
 import { parseNumberText, caseToJson, holds } from '../../web/js/form.js';
-import { chooseAlgorithm } from '../../web/js/diagram.js';
+import { findAlgorithm } from '../../web/js/diagram.js';
 
 const examples = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web/examples.json'), 'utf8')).examples;
 
@@ -28,9 +28,9 @@ test('every example is valid, reaches its named pathway, and fits the form', asy
     for (const f of fieldsOf(ex.case)) if (f !== 'schema') assert.ok(ids.has(f), `${ex.id}: ${f} is a question`);
     assert.ok(ex.title && ex.teaching, `${ex.id}: title and teaching note`);
     primaries.add(ex.case.primary);
-    // the route ends at the pathway, and the diagram finds an algorithm holding it
+    // the route ends at the pathway, in the algorithm the result names
     assert.equal(r.route[r.route.length - 1], r.pathway.code);
-    const algo = chooseAlgorithm(q.algorithms, r.route, ex.case.primary);
+    const algo = findAlgorithm(q.algorithms, r.algorithm);
     assert.ok(algo && algo.nodes.some((n) => n.id === r.pathway.code), `${ex.id}: diagram for ${r.pathway.code}`);
   }
   for (const p of ['colorectal', 'breast', 'neuroendocrine']) assert.ok(primaries.has(p), `an example for ${p}`);

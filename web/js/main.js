@@ -73,7 +73,7 @@ async function start() {
       unplacedErrors: unplaced,
     });
     if (result.status === 'ok') {
-      renderDiagram($('#diagram-slot'), q.algorithms, result.route, caseObj.primary);
+      renderDiagram($('#diagram-slot'), q.algorithms, result);
     }
     if (live.textContent !== summary) live.textContent = summary;
     bar.querySelector('.bar-text').textContent = summary;
