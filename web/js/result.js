@@ -66,12 +66,11 @@ function caseValue(result, field) {
 function renderAssumed(result, ctx) {
   const fields = result.assumed || [];
   if (!fields.length) return null;
-  return h('p', { class: 'assumed-note', dataset: { assumed: fields.join(' ') } },
-    h('strong', {}, 'Assumed, not answered: '),
-    fields.map((f, i) => [i ? '; ' : '',
+  return h('p', { class: 'assumed-note link-row', dataset: { assumed: fields.join(' ') } },
+    h('strong', {}, 'Assumed, not answered:'),
+    fields.map((f) => h('span', {},
       ctx.hasField(f) ? fieldLink(f, ctx.labelOf(f), ctx) : h('code', {}, f),
-      ': ', ctx.answerText(f, caseValue(result, f))]),
-    '.');
+      ': ', ctx.answerText(f, caseValue(result, f)))));
 }
 
 function renderPathway(result, ctx) {
@@ -97,8 +96,8 @@ function renderWarnings(result, ctx) {
 function warningFields(w, ctx) {
   const fields = Array.isArray(w.fields) ? w.fields : [];
   if (!fields.length) return null;
-  return h('p', { class: 'warning-fields' }, 'Check the answers: ',
-    fields.map((f, i) => [i ? ' · ' : '', ctx.hasField(f) ? fieldLink(f, ctx.labelOf(f), ctx) : h('code', {}, f)]));
+  return h('p', { class: 'warning-fields link-row' }, h('span', {}, 'Check the answers:'),
+    fields.map((f) => (ctx.hasField(f) ? fieldLink(f, ctx.labelOf(f), ctx) : h('code', {}, f))));
 }
 
 function renderCandidacy(result, ctx) {
