@@ -153,3 +153,14 @@ test('"What changed in this rule base" opens from the page and shows the version
   await page.checkGuards();
   await page.close();
 });
+
+test('a remnant just below its threshold is never shown as equal to it (29.996% reads 29.99, not 30)', async () => {
+  const page = await openPage(session, { width: 390, height: 844 });
+  await choice(page, 'Primary tumour', 'Colorectal').check();
+  await typeNumber(page, /^Future liver remnant/, '29.996');
+  await page.waitForFunction(() => document.querySelector('.crit[data-code="REMNANT"]')?.dataset.status === 'not_met');
+  const shown = await page.locator('[data-derived="flr_percent"] .item-text').textContent();
+  assert.match(shown, /: 29\.99 %$/);
+  await page.checkGuards();
+  await page.close();
+});

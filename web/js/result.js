@@ -165,9 +165,13 @@ function renderMissing(result, ctx) {
       h('span', { class: 'why' }, m.why)))));
 }
 
+/**
+ * A derived figure exactly as the core gives it: the core rounds for display
+ * without letting a value that fails a threshold read as equal to it (29.99,
+ * never 30); rounding it again here could undo that.
+ */
 function formatNumber(v) {
-  if (typeof v !== 'number') return String(v);
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+  return String(v);
 }
 
 function renderDerived(result, ctx) {
