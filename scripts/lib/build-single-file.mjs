@@ -15,8 +15,9 @@
 //     a <script type="application/octet-stream"> data block: the wasm is the
 //     very same livermets.wasm as dist/web's, and nothing is fetched (no
 //     fetch() of a data: URI, so no connect-src is needed);
-//   - the teaching examples go into a <script type="application/json"> data
-//     block (js/io.js reads it); styles into <style> elements;
+//   - the teaching examples and the clinical change log go into
+//     <script type="application/json"> data blocks (js/io.js and js/changes.js
+//     read them); styles into <style> elements;
 //   - the Content-Security-Policy names the SHA-256 hash of the one inline
 //     script and of each <style>, so it still forbids 'unsafe-inline',
 //     'unsafe-eval' and every other origin: default-src 'none'.
@@ -109,9 +110,13 @@ export function buildSingleFile(site) {
   const glue = fs.readFileSync(path.join(site, 'livermets.js'), 'utf8');
   const script = safeScript(`${glue}\n${WASM_SHIM}\n${bundle(site)}`);
   const wasm = fs.readFileSync(path.join(site, 'livermets.wasm')).toString('base64');
-  const examples = JSON.stringify(JSON.parse(fs.readFileSync(path.join(site, 'examples.json'), 'utf8')))
+  // data blocks: JSON re-serialised, with every "<" escaped so nothing can end the element
+  const dataBlock = (file) => JSON.stringify(JSON.parse(fs.readFileSync(path.join(site, file), 'utf8')))
     .replace(/</g, '\\u003c');
+  const examples = dataBlock('examples.json');
+  const changes = dataBlock('changes.json');
   const tail = `<script type="application/json" id="livermets-examples">${examples}</script>\n` +
+    `<script type="application/json" id="livermets-changes">${changes}</script>\n` +
     `<script type="application/octet-stream" id="livermets-wasm">${wasm}</script>\n` +
     `<script>${script}</script>\n`;
   replaceOnce(/<\/body>/, () => tail + '</body>', '</body>');

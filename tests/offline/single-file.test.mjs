@@ -51,6 +51,10 @@ test('opened from file://, a case is completed by clicks and typing with no requ
   await page.selectOption('#example', 'crc-conversion');
   await page.click('#load-example');
   await expectPathway(page, 'CRC_CONVERSION_THERAPY');
+  // and so does the clinical change log ("What changed in this rule base")
+  await page.click('a[href="#changes"]');
+  const version = await page.locator('.result-rulebase [data-version]').textContent();
+  await page.waitForSelector(`.changes-version[data-version="${version}"]`);
   // degrades quietly: no service worker here, no banner, nothing logged
   assert.equal(await page.evaluate(() => document.documentElement.dataset.offline), 'unavailable');
   assert.equal(await page.locator('#update-banner').count(), 0);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { wasm, repoRoot } from './harness.mjs';
 import { parseNumberText, caseToJson, holds } from '../../web/js/form.js';
-import { chooseAlgorithm } from '../../web/js/diagram.js';
+import { findAlgorithm } from '../../web/js/diagram.js';
 
 const examples = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web/examples.json'), 'utf8')).examples;
 
@@ -19,6 +19,7 @@ test('every example is valid, reaches its named pathway, and fits the form', asy
   const m = await wasm();
   const q = JSON.parse(m.questionnaire());
   const ids = new Set(q.questions.map((x) => x.id));
+  const statementIds = new Set(q.statements.map((x) => x.id));
   const primaries = new Set();
   assert.ok(examples.length >= 3);
   for (const ex of examples) {
@@ -27,10 +28,22 @@ test('every example is valid, reaches its named pathway, and fits the form', asy
     assert.equal(r.pathway.code, ex.expected_pathway, ex.id);
     for (const f of fieldsOf(ex.case)) if (f !== 'schema') assert.ok(ids.has(f), `${ex.id}: ${f} is a question`);
     assert.ok(ex.title && ex.teaching, `${ex.id}: title and teaching note`);
+    // a teaching case does not contradict itself, and it shows what its note teaches
+    assert.ok(!r.warnings.some((w) => w.code === 'CHECK_ANSWERS'), `${ex.id}: no contradictory answers`);
+    const shown = new Map([...r.recommendations, ...r.warnings].map((x) => [x.code, x.strength || '']));
+    assert.ok(Array.isArray(ex.expected_codes) && ex.expected_codes.length, `${ex.id}: expected_codes`);
+    for (const want of ex.expected_codes) {
+      const [code, strength] = want.split(':');
+      assert.ok(shown.has(code), `${ex.id}: ${code} is in the result`);
+      if (strength) assert.equal(shown.get(code), strength, `${ex.id}: ${code} is "${strength}"`);
+    }
+    // every statement the note cites is one of the guideline's, written out one by one (G25, G26, G27)
+    assert.doesNotMatch(ex.teaching, /G\d\d\s*[-\u2013]\s*G?\d/, `${ex.id}: no statement ranges`);
+    for (const [id] of ex.teaching.matchAll(/\bG\d\d\b/g)) assert.ok(statementIds.has(id), `${ex.id}: ${id} is a statement`);
     primaries.add(ex.case.primary);
-    // the route ends at the pathway, and the diagram finds an algorithm holding it
+    // the route ends at the pathway, in the algorithm the result names
     assert.equal(r.route[r.route.length - 1], r.pathway.code);
-    const algo = chooseAlgorithm(q.algorithms, r.route, ex.case.primary);
+    const algo = findAlgorithm(q.algorithms, r.algorithm);
     assert.ok(algo && algo.nodes.some((n) => n.id === r.pathway.code), `${ex.id}: diagram for ${r.pathway.code}`);
   }
   for (const p of ['colorectal', 'breast', 'neuroendocrine']) assert.ok(primaries.has(p), `an example for ${p}`);

@@ -1,6 +1,7 @@
-// Draws the applicable algorithm from the questionnaire (`algorithms`) as an
-// SVG flow chart, top to bottom, and highlights this patient's `route` (the
-// node ids the case passed through, ending at the pathway).
+// Draws the algorithm the decision names (`result.algorithm`, one of the
+// questionnaire's `algorithms`) as an SVG flow chart, top to bottom, and
+// highlights this patient's `result.route` (the node ids the case passed
+// through, ending at the pathway) exactly as the core gives it.
 
 import { h, s } from './dom.js';
 
@@ -22,18 +23,24 @@ function wrap(text, width = CHARS) {
   return lines.length ? lines : [''];
 }
 
-/** Picks the algorithm that holds most of the route (ties: the one named after the primary). */
-export function chooseAlgorithm(algorithms, route, primary) {
-  let best = null;
-  let bestScore = -1;
-  for (const a of algorithms || []) {
-    const ids = new Set((a.nodes || []).map((n) => n.id));
-    let score = (route || []).filter((id) => ids.has(id)).length * 2;
-    if (route && route.length && ids.has(route[route.length - 1])) score += 1;
-    if (a.id === primary) score += 1;
-    if (score > bestScore) { best = a; bestScore = score; }
-  }
-  return bestScore > 0 ? best : null;
+/** The algorithm the decision named (`result.algorithm`), or null. */
+export function findAlgorithm(algorithms, id) {
+  return (algorithms || []).find((a) => a.id === id) || null;
+}
+
+const edgeKey = (from, to) => from + '\u0000' + to;
+
+/**
+ * What to highlight for a route: exactly its nodes, and the edges joining
+ * consecutive route nodes.  The route comes from the decision itself (the
+ * core), so the page never works out a path of its own.
+ */
+export function routeHighlight(route) {
+  const ids = route || [];
+  const nodes = new Set(ids);
+  const edges = new Set();
+  for (let i = 1; i < ids.length; i += 1) edges.add(edgeKey(ids[i - 1], ids[i]));
+  return { nodes, edges, last: ids.length ? ids[ids.length - 1] : null };
 }
 
 /** Layered layout: longest path from the roots, barycentre ordering. */
@@ -90,22 +97,22 @@ function layout(algo) {
 }
 
 /**
- * renderDiagram(container, algorithms, route, primary): draws into container
- * (replacing its content); returns the chosen algorithm or null.
+ * renderDiagram(container, algorithms, result): draws the algorithm the result
+ * names (`result.algorithm`) into container (replacing its content) with the
+ * result's `route` highlighted; returns the algorithm, or null when the
+ * result names none that the questionnaire has.
  */
-export function renderDiagram(container, algorithms, route, primary) {
+export function renderDiagram(container, algorithms, result) {
   container.textContent = '';
-  const algo = chooseAlgorithm(algorithms, route, primary);
+  const algo = findAlgorithm(algorithms, result && result.algorithm);
   if (!algo) return null;
+  const route = (result && result.route) || [];
   const { boxes, edges, width, height } = layout(algo);
-  const onRoute = new Set(route || []);
-  const routeEdges = new Set();
-  for (let i = 1; i < (route || []).length; i += 1) routeEdges.add(route[i - 1] + '\u0000' + route[i]);
-  const last = route && route.length ? route[route.length - 1] : null;
+  const { nodes: onRoute, edges: routeEdges, last } = routeHighlight(route);
 
   const titleId = 'diagram-title-svg';
   const descId = 'diagram-desc-svg';
-  const routeIds = (route || []).filter((id) => boxes.has(id));
+  const routeIds = route.filter((id) => boxes.has(id));
   const edgeLabel = (a, b) => (edges.find((e) => e.from === a && e.to === b) || {}).label;
   const routeLabels = routeIds.map((id, i) => {
     const label = boxes.get(id).node.label || id;
@@ -143,8 +150,9 @@ export function renderDiagram(container, algorithms, route, primary) {
     const x2 = b.x + b.w / 2;
     const y2 = b.y;
     const my = (y1 + y2) / 2;
-    const on = routeEdges.has(e.from + '\u0000' + e.to);
+    const on = routeEdges.has(edgeKey(e.from, e.to));
     edgeLayer.append(s('path', {
+      dataset: { from: e.from, to: e.to },
       d: `M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2 - 2}`,
       class: 'edge' + (on ? ' on-route' : ''),
       'marker-end': on ? 'url(#arrow-on)' : 'url(#arrow)',

@@ -312,19 +312,45 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     refresh();
   }
 
-  /** Label and displayed answer of every relevant, known question (for the print summary). */
-  function summary() {
+  /** An answer as the form shows it (option label, Yes/No, number with unit). */
+  function answerText(id, v) {
+    const q = byId.get(id) || { type: typeof v === 'boolean' ? 'bool' : 'other' };
+    if (v instanceof RawNumber) return v.text + (q.unit ? ' ' + q.unit : '');
+    if (q.type === 'bool') return v ? 'Yes' : 'No';
+    if (q.type === 'enum') return ((q.options || []).find((o) => o.value === v) || { label: v }).label;
+    if (typeof v === 'number' && q.unit) return v + ' ' + q.unit;
+    return String(v);
+  }
+
+  /**
+   * Label and displayed answer of every relevant, known question (for the
+   * print summary); `assumed` (the result's field names) and `echo` (its case)
+   * add the answers the core assumed, marked "(assumed)".
+   */
+  function summary({ assumed = [], echo = {} } = {}) {
     const { known } = relevantAnswers();
     const rows = [];
     for (const q of questions) {
-      if (!known.has(q.id)) continue;
-      let v = known.get(q.id);
-      if (v instanceof RawNumber) v = v.text + (q.unit ? ' ' + q.unit : '');
-      else if (q.type === 'bool') v = v ? 'Yes' : 'No';
-      else if (q.type === 'enum') v = ((q.options || []).find((o) => o.value === v) || { label: v }).label;
-      rows.push({ id: q.id, label: q.label, value: String(v) });
+      if (known.has(q.id)) rows.push({ id: q.id, label: q.label, value: answerText(q.id, known.get(q.id)) });
+      else if (assumed.includes(q.id) && getPath(echo, q.id) !== undefined) {
+        rows.push({ id: q.id, label: q.label, value: answerText(q.id, getPath(echo, q.id)) + ' (assumed)', assumed: true });
+      }
     }
     return rows;
+  }
+
+  /** Marks the questions whose answer the core assumed (not answered), with the value it took. */
+  function markAssumed(assumed = [], echo = {}) {
+    for (const [id, ctl] of controls) {
+      const on = assumed.includes(id) && getPath(echo, id) !== undefined;
+      let note = ctl.container.querySelector('.q-assumed');
+      if (!on) { if (note) note.remove(); continue; }
+      if (!note) {
+        note = h('p', { class: 'q-assumed', id: questionDomId(id) + '-assumed' });
+        ctl.container.append(note);
+      }
+      note.textContent = `Assumed: ${answerText(id, getPath(echo, id))} (not answered).`;
+    }
   }
 
   function focusField(id) {
@@ -347,6 +373,8 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     showErrors,
     clearErrors,
     summary,
+    answerText,
+    markAssumed,
     focusField,
     has: (id) => controls.has(id),
     isShown: (id) => controls.has(id) && !controls.get(id).container.hidden,

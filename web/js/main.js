@@ -1,6 +1,7 @@
 // Wires the page: loads the questionnaire from the calculator, draws the
 // form, and re-evaluates the case on every change.  The other modules each do
-// one job: loader (the wasm module), form, result, diagram, io (files).
+// one job: loader (the wasm module), form, result, diagram, io (files),
+// changes (the clinical change log).
 
 import { calculator } from './loader.js';
 import { createForm } from './form.js';
@@ -11,6 +12,7 @@ import { h } from './dom.js';
 import { startOffline } from './offline.js';
 import { listenEarly, attachEmbed } from './embed.js';
 import { watchBuild } from './withdrawal.js';
+import { attachChanges } from './changes.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -38,6 +40,7 @@ async function start() {
   const rb = q.rulebase || {};
   setText('[data-version]', rb.version || '?');
   setText('[data-guideline]', rb.guideline || '');
+  attachChanges($('#changes'), rb.version);
 
   const resultBody = $('#result-body');
   const live = $('#live');
@@ -64,16 +67,19 @@ async function start() {
     let unplaced = [];
     if (result.status === 'ok') form.clearErrors();
     else unplaced = form.showErrors(result.errors);
+    const assumed = { assumed: result.status === 'ok' ? result.assumed || [] : [], echo: result.case || {} };
+    form.markAssumed(assumed.assumed, assumed.echo);
     const summary = renderResult(resultBody, result, {
       questionnaire: q,
       labelOf: form.labelOf,
+      answerText: form.answerText,
       hasField: form.isShown,
       focusField: form.focusField,
-      caseRows: form.summary(),
+      caseRows: form.summary(assumed),
       unplacedErrors: unplaced,
     });
     if (result.status === 'ok') {
-      renderDiagram($('#diagram-slot'), q.algorithms, result.route, caseObj.primary);
+      renderDiagram($('#diagram-slot'), q.algorithms, result);
     }
     if (live.textContent !== summary) live.textContent = summary;
     bar.querySelector('.bar-text').textContent = summary;

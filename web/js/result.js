@@ -57,12 +57,29 @@ function renderErrors(result, rest, ctx) {
     })));
 }
 
-function renderPathway(result) {
+/** A field's value in the result's echo of the case (dotted names are nested). */
+function caseValue(result, field) {
+  return field.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), result.case);
+}
+
+/** The answers the core assumed because they were not given (`result.assumed`: the contract's defaults). */
+function renderAssumed(result, ctx) {
+  const fields = result.assumed || [];
+  if (!fields.length) return null;
+  return h('p', { class: 'assumed-note link-row', dataset: { assumed: fields.join(' ') } },
+    h('strong', {}, 'Assumed, not answered:'),
+    fields.map((f) => h('span', {},
+      ctx.hasField(f) ? fieldLink(f, ctx.labelOf(f), ctx) : h('code', {}, f),
+      ': ', ctx.answerText(f, caseValue(result, f)))));
+}
+
+function renderPathway(result, ctx) {
   const p = result.pathway || {};
   return h('div', { class: 'card card-pathway', id: 'pathway', dataset: { code: p.code || '' } },
     h('p', { class: 'eyebrow' }, 'Pathway'),
     h('h3', { class: 'pathway-title' }, p.title || p.code || ''),
     h('p', { class: 'pathway-summary' }, p.summary || ''),
+    renderAssumed(result, ctx),
     h('p', { class: 'code' }, p.code || ''));
 }
 
@@ -72,7 +89,15 @@ function renderWarnings(result, ctx) {
   return h('section', { class: 'card card-warnings', 'aria-labelledby': 'warn-title' },
     h('h3', { id: 'warn-title' }, h('span', { class: 'warn-icon', 'aria-hidden': 'true' }, '⚠ '), 'Warnings (' + ws.length + ')'),
     h('ul', { class: 'items' }, ws.map((w) => h('li', { class: 'item warning', dataset: { code: w.code } },
-      h('p', { class: 'item-text' }, w.text), basisNode(w, ctx)))));
+      h('p', { class: 'item-text' }, w.text), warningFields(w, ctx), basisNode(w, ctx)))));
+}
+
+/** A warning about answers (CHECK_ANSWERS) names its questions in `fields`: a link to each. */
+function warningFields(w, ctx) {
+  const fields = Array.isArray(w.fields) ? w.fields : [];
+  if (!fields.length) return null;
+  return h('p', { class: 'warning-fields link-row' }, h('span', {}, 'Check the answers:'),
+    fields.map((f) => (ctx.hasField(f) ? fieldLink(f, ctx.labelOf(f), ctx) : h('code', {}, f))));
 }
 
 function renderCandidacy(result, ctx) {
@@ -85,7 +110,34 @@ function renderCandidacy(result, ctx) {
       h('p', { class: 'item-text' },
         h('span', { class: 'mark', 'aria-hidden': 'true' }, STATUS_MARK[cr.status] || '•'),
         h('strong', {}, STATUS_TEXT[cr.status] || cr.status), ' · ', cr.reason || cr.code),
-      basisNode(cr, ctx)))));
+      basisNode(cr, ctx)))),
+    renderOperable(result));
+}
+
+/**
+ * `candidacy.operable` is a rule of the table (operable unless FITNESS is not
+ * met or the patient declines), not a finding: never call the patient
+ * "operable" while fitness or the patient's decision is unknown.
+ */
+function renderOperable(result) {
+  const c = result.candidacy;
+  if (typeof c.operable !== 'boolean') return null;
+  const fitness = (c.criteria || []).find((cr) => cr.code === 'FITNESS');
+  const declines = result.case ? result.case.patient_declines_surgery : undefined;
+  let text;
+  if (c.operable) {
+    const open = [];
+    if (!fitness || fitness.status !== 'met') open.push('fitness for surgery is not yet known');
+    if (declines !== false) open.push('whether the patient accepts surgery is not yet recorded');
+    text = 'surgery not excluded by the answers so far' + (open.length ? ' (' + open.join('; ') + ').' : '.');
+  } else {
+    const why = [];
+    if (fitness && fitness.status === 'not_met') why.push('the fitness criterion is not met');
+    if (declines === true) why.push('the patient has declined liver surgery');
+    text = 'not for surgery on the answers given: ' + (why.length ? why.join('; ') : 'fitness or the patient\u2019s decision') + '.';
+  }
+  return h('p', { class: 'operable-note', dataset: { operable: String(c.operable) } },
+    h('strong', {}, 'The patient: '), text);
 }
 
 function renderRecommendations(result, ctx) {
@@ -113,9 +165,13 @@ function renderMissing(result, ctx) {
       h('span', { class: 'why' }, m.why)))));
 }
 
+/**
+ * A derived figure exactly as the core gives it: the core rounds for display
+ * without letting a value that fails a threshold read as equal to it (29.99,
+ * never 30); rounding it again here could undo that.
+ */
 function formatNumber(v) {
-  if (typeof v !== 'number') return String(v);
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+  return String(v);
 }
 
 function renderDerived(result, ctx) {
@@ -167,7 +223,7 @@ function renderCaseSummary(rows) {
 
 /**
  * renderResult(container, result, ctx) where ctx = {questionnaire, labelOf,
- * hasField, focusField, caseRows, unplacedErrors}.  Returns a one-line
+ * answerText, hasField, focusField, caseRows, unplacedErrors}.  Returns a one-line
  * summary for the live region.
  */
 export function renderResult(container, result, ctx) {
@@ -196,7 +252,7 @@ export function renderResult(container, result, ctx) {
   add(
     printHead,
     renderCaseSummary(ctx.caseRows || []),
-    renderPathway(result),
+    renderPathway(result, full),
     renderWarnings(result, full),
     renderRecommendations(result, full),
     renderCandidacy(result, full),
