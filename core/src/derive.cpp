@@ -40,8 +40,10 @@ Derived derive(const Case& c) {
   if (c.largest_lesion_cm && c.lesion_count) {
     d.tumor_burden_score = std::hypot(*c.largest_lesion_cm, static_cast<double>(*c.lesion_count));
   }
-  d.remnant_threshold_percent =
-      c.liver_quality == LiverQuality::cirrhosis ? kRemnantMinPercentCirrhosis : kRemnantMinPercent;
+  if (d.flr_percent && c.liver_quality) {
+    d.remnant_threshold_percent =
+        c.liver_quality == LiverQuality::cirrhosis ? kRemnantMinPercentCirrhosis : kRemnantMinPercent;
+  }
   return d;
 }
 

@@ -132,7 +132,7 @@ void write_derived(JsonWriter& w, const Derived& v) {
   if (v.flr_percent) w.field("flr_percent", shown_remnant_percent(*v.flr_percent).value);
   if (v.fong_score) w.field("fong_score", *v.fong_score);
   if (v.tumor_burden_score) w.field("tumor_burden_score", round_to(*v.tumor_burden_score, 2));
-  w.field("remnant_threshold_percent", v.remnant_threshold_percent);
+  if (v.remnant_threshold_percent) w.field("remnant_threshold_percent", *v.remnant_threshold_percent);
   w.end_object();
 }
 

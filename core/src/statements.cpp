@@ -152,8 +152,8 @@ const std::vector<Statement>& all_statements() {
      "resectability and survival.",
      {3}},
     {"G72", K::rule,
-     "Pitfall: a complete response on imaging is not the absence of disease; microscopic tumour usually "
-     "remains.",
+     "Pitfall: a complete response on imaging is not the absence of disease; viable microscopic tumour "
+     "often remains.",
      {3}},
     {"G73", K::rule,
      "Pitfall: judge first what will remain, the quantity and the quality of the liver left behind, not only "

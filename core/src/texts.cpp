@@ -18,8 +18,13 @@ using P = PathwayCode;
 bool started(const Case& c) { return c.chemotherapy_status == Chemotherapy::started; }
 bool completed(const Case& c) { return c.chemotherapy_status == Chemotherapy::completed; }
 bool reviewed(const Case& c) { return c.surgical_review_done == true; }
+// For a breast primary the chemotherapy answer means any systemic therapy,
+// endocrine and anti-HER2 therapy included (rev 2): say so in its words.
+bool breast(const Case& c) { return c.primary == Primary::breast; }
 
 // ------------------------------------------------------ shared fragments
+
+constexpr std::array<std::string_view, 5> kEcog = {"ECOG 0", "ECOG 1", "ECOG 2", "ECOG 3", "ECOG 4"};
 
 // G13, G14, G15: why the surgeon must see the lesions before chemotherapy.
 constexpr std::string_view kWhyReviewFirst =
@@ -57,13 +62,15 @@ class ListOf {
 void not_for_surgery_reason(Text& t, const Case& c, const Decision& d) {
   const bool unfit = d.candidacy.status(CriterionCode::FITNESS) == Status::not_met;
   const bool declines = c.patient_declines_surgery == true;
-  if (unfit && declines) {
-    t << "the patient is not fit for surgery and declines it";
-  } else if (unfit) {
-    t << "the patient is not fit for surgery, by performance status or operative risk";
-  } else {
+  if (!unfit) {
     t << "the patient declines surgery";
+    return;
   }
+  t << (declines ? "the patient is not fit for surgery and declines it" : "the patient is not fit for surgery");
+  // Name what made the patient unfit (G09): performance status, risk, or both.
+  const bool poor_status = c.ecog && *c.ecog > kEcogMaxFit;
+  if (poor_status) t << ", with " << kEcog[static_cast<std::size_t>(*c.ecog)];
+  if (c.operative_risk_acceptable == false) t << (poor_status ? " and operative risk not acceptable" : ", with operative risk not acceptable");
 }
 
 // G22: the poor prognostic factors present, named.
@@ -126,9 +133,10 @@ void regimen_words(Text& t, const Case& c, RecCode regimen) {
 void refer(Text& t, const Case& c) {
   t << "Refer now to a tertiary hepatobiliary centre for discussion at its multidisciplinary meeting";
   if (started(c)) {
-    t << "; chemotherapy has already started, so do not wait for the course to end";
+    t << (breast(c) ? "; systemic therapy has already started, so do not wait for the course to end"
+                    : "; chemotherapy has already started, so do not wait for the course to end");
   } else if (!completed(c)) {
-    t << ", before any chemotherapy begins";
+    t << (breast(c) ? ", before any systemic therapy begins" : ", before any chemotherapy begins");
   }
   t << ". The team should include hepatobiliary surgery, medical oncology, interventional radiology, radiation "
        "oncology and pathology.";
@@ -143,8 +151,18 @@ void review_before(Text& t, const Case& c) {
   t << kWhyReviewFirst;
 }
 
+// The opening words for therapy begun: "Chemotherapy has started", or for a
+// breast primary "Systemic therapy has been completed".
+void therapy_begun(Text& t, const Case& c) {
+  if (breast(c)) {
+    t << (started(c) ? "Systemic therapy has started" : "Systemic therapy has been completed");
+  } else {
+    t << (started(c) ? "Chemotherapy has started" : "Chemotherapy has been completed");
+  }
+}
+
 void urgent_review(Text& t, const Case& c) {
-  t << (started(c) ? "Chemotherapy has started" : "Chemotherapy has been completed");
+  therapy_begun(t, c);
   t << (c.surgical_review_done == false ? " without a liver surgeon's assessment of the metastases"
                                         : " and no liver surgeon's assessment of the metastases is recorded");
   if (started(c)) {
@@ -452,7 +470,7 @@ void check_answers(Text& t, const Case& c, const Decision& d) {
 }
 
 void chemotherapy_before_review(Text& t, const Case& c) {
-  t << (started(c) ? "Chemotherapy has started" : "Chemotherapy has been completed");
+  therapy_begun(t, c);
   t << (c.surgical_review_done == false ? " before a liver surgeon assessed the metastases."
                                         : " and no liver surgeon's assessment of the metastases before it is recorded.");
   t << " " << "Responding lesions can become invisible on imaging and hard to locate at operation, prolonged "
@@ -467,13 +485,13 @@ void remnant_quality(Text& t, const Case& c) {
   } else if (c.liver_quality == LiverQuality::steatosis_or_chemotherapy_injury) {
     t << "The liver that would remain has steatosis or chemotherapy injury.";
   } else if (c.liver_quality == LiverQuality::normal) {
-    t << (started(c) ? "Chemotherapy has started and the liver is entered as normal: confirm that assessment during "
-                       "and after chemotherapy, since prolonged chemotherapy causes steatosis and hepatocyte injury."
-                     : "Chemotherapy has been completed and the liver is entered as normal: confirm that assessment "
-                       "after chemotherapy, since prolonged chemotherapy causes steatosis and hepatocyte injury.");
+    therapy_begun(t, c);
+    t << (started(c) ? " and the liver is entered as normal: confirm that assessment during and after it"
+                     : " and the liver is entered as normal: confirm that assessment after it");
+    t << ", since prolonged chemotherapy causes steatosis and hepatocyte injury.";
   } else {
-    t << (started(c) ? "Chemotherapy has started: assess" : "Chemotherapy has been completed: assess");
-    t << " the quality of the liver that would remain, since prolonged chemotherapy causes steatosis and "
+    therapy_begun(t, c);
+    t << ": assess the quality of the liver that would remain, since prolonged chemotherapy causes steatosis and "
          "hepatocyte injury.";
   }
   t << " Judge what will remain, in quantity and quality, not only what must be removed.";
@@ -621,8 +639,6 @@ void remnant_reason(Text& t, const Case& c, const Decision& d, Status s) {
       break;
   }
 }
-
-constexpr std::array<std::string_view, 5> kEcog = {"ECOG 0", "ECOG 1", "ECOG 2", "ECOG 3", "ECOG 4"};
 
 void fitness_reason(Text& t, const Case& c, Status s) {
   const std::string_view ecog = c.ecog ? kEcog[static_cast<std::size_t>(*c.ecog)] : "ECOG not known";

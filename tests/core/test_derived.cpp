@@ -74,10 +74,14 @@ TEST(Derived, G08_StructuredDeriveMatchesFormulas) {
   ASSERT_TRUE(d.flr_percent.has_value());
   EXPECT_NEAR(*d.bsa_m2, 2.0, 0.005);
   EXPECT_NEAR(*d.standard_liver_volume_ml, 1740.15, 0.5);
-  EXPECT_NEAR(*d.flr_percent, 34.5, 0.05);  // rounded to 0.1
-  EXPECT_DOUBLE_EQ(d.remnant_threshold_percent, 30.0);
+  EXPECT_NEAR(*d.flr_percent, 34.5, 0.05);  // unrounded (rev 2)
+  // The threshold is known only with the liver quality (30%, or 40% in cirrhosis).
+  c.liver_quality.reset();
+  EXPECT_FALSE(livermets::derive(c).remnant_threshold_percent.has_value());
+  c.liver_quality = livermets::LiverQuality::normal;
+  EXPECT_EQ(livermets::derive(c).remnant_threshold_percent, 30.0);
   c.liver_quality = livermets::LiverQuality::cirrhosis;
-  EXPECT_DOUBLE_EQ(livermets::derive(c).remnant_threshold_percent, 40.0);
+  EXPECT_EQ(livermets::derive(c).remnant_threshold_percent, 40.0);
 }
 TEST(Derived, G08_GivenPercentageIsEchoed) {
   const auto r = eval(crc_resectable());

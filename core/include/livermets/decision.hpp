@@ -128,7 +128,9 @@ struct Derived {
   std::optional<double> flr_percent;  // given, or computed; never rounded before it is compared
   std::optional<int> fong_score;
   std::optional<double> tumor_burden_score;
-  double remnant_threshold_percent = 30.0;  // kRemnantMinPercent, or the cirrhosis figure (beyond the guideline)
+  // kRemnantMinPercent, or the cirrhosis figure (beyond the guideline); only
+  // when a remnant % is known and so is the liver quality that sets the threshold.
+  std::optional<double> remnant_threshold_percent;
 };
 
 // The nodes of the algorithm diagram this case passed through (questionnaire
