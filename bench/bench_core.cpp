@@ -6,6 +6,10 @@
 //                                 decide, missing, result JSON)
 //   BM_ParseCase_TypicalCase      parse_case() alone (JSON text -> validated Case)
 //   BM_Decide_TypicalCase         decide() alone on the same case, structured
+//   BM_Evaluate/<case>            evaluate_json() of other cases, from complete to
+//                                 all unknown: what one keystroke costs in the
+//                                 page (`missing` searches the unknowns)
+//   BM_FindMissing/<case>         find_missing() alone on the same cases
 //   BM_Sweep_Decide/<slice>       the sweep's enumeration + decide(), one slice;
 //                                 items_per_second = sweep cases per second
 //   BM_Sweep_Checked/<slice>      the same plus the sweep test's checks
@@ -19,6 +23,7 @@
 #include "livermets/parse.hpp"
 #include "livermets_test/invariants.hpp"
 #include "livermets_test/slices.hpp"
+#include "missing.hpp"
 
 namespace {
 
@@ -71,6 +76,58 @@ void BM_Decide_TypicalCase(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(BM_Decide_TypicalCase);
+
+// Cases of the keystroke benchmarks, from complete to all unknown.
+struct NamedCase {
+  const char* name;
+  const char* json;
+};
+const NamedCase kCases[] = {
+    {"resectable_complete", kTypicalCase},
+    {"crc_all_unknown", R"({"primary": "colorectal"})"},
+    {"all_unknown", "{}"},
+    {"crc_inoperable_partial",
+     R"({"primary": "colorectal", "ecog": 3, "extrahepatic_disease": "none", "chemotherapy_status": "none",
+         "surgical_review_done": true})"},
+    {"breast_partial",
+     R"({"primary": "breast", "r0_achievable": true, "flr_percent": 45, "ecog": 1,
+         "operative_risk_acceptable": true, "extrahepatic_disease": "lung_solitary",
+         "chemotherapy_status": "started", "breast": {"hormone_receptor": "positive"}})"},
+    {"net_partial",
+     R"({"primary": "neuroendocrine", "r0_achievable": true, "ecog": 0, "operative_risk_acceptable": true,
+         "neuroendocrine": {"symptomatic": true, "hypervascular": true}})"},
+};
+
+void BM_Evaluate(benchmark::State& state) {
+  const NamedCase& k = kCases[state.range(0)];
+  state.SetLabel(k.name);
+  const std::string in = k.json;
+  for (auto _ : state) {
+    std::string out = livermets::evaluate_json(in);
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_Evaluate)->DenseRange(0, static_cast<int>(std::size(kCases)) - 1)->Unit(benchmark::kMicrosecond);
+
+void BM_FindMissing(benchmark::State& state) {
+  const NamedCase& k = kCases[state.range(0)];
+  state.SetLabel(k.name);
+  const auto parsed = livermets::parse_case(k.json);
+  if (!parsed.ok()) {
+    state.SkipWithError("case does not parse");
+    return;
+  }
+  const livermets::Decision d = livermets::decide(parsed.value);
+  std::size_t listed = 0;
+  for (auto _ : state) {
+    auto m = livermets::find_missing(parsed.value, d);
+    listed = m.size();
+    benchmark::DoNotOptimize(m);
+  }
+  state.counters["listed"] = static_cast<double>(listed);
+}
+BENCHMARK(BM_FindMissing)->DenseRange(0, static_cast<int>(std::size(kCases)) - 1)->Unit(benchmark::kMicrosecond);
 
 const livermets::testing::Slice& slice(int i) {
   static const auto s = livermets::testing::sweep_slices();
