@@ -120,12 +120,17 @@ void BM_FindMissing(benchmark::State& state) {
   }
   const livermets::Decision d = livermets::decide(parsed.value);
   std::size_t listed = 0;
+  livermets::MissingStats stats;
   for (auto _ : state) {
-    auto m = livermets::find_missing(parsed.value, d);
+    stats = {};
+    auto m = livermets::find_missing(parsed.value, d, &stats);
     listed = m.size();
     benchmark::DoNotOptimize(m);
   }
   state.counters["listed"] = static_cast<double>(listed);
+  state.counters["decides"] = static_cast<double>(stats.evaluations);
+  state.counters["max_per_field"] = static_cast<double>(stats.max_evaluations);
+  state.counters["over_budget"] = static_cast<double>(stats.over_budget);
 }
 BENCHMARK(BM_FindMissing)->DenseRange(0, static_cast<int>(std::size(kCases)) - 1)->Unit(benchmark::kMicrosecond);
 

@@ -66,6 +66,7 @@ Status breast_not_progressing(const Case& c) {
 }  // namespace
 
 Status Candidacy::status(CriterionCode code) const {
+  note_summary(static_cast<int>(code));  // for `missing` (livermets/answer.hpp)
   for (int i = 0; i < count; ++i) {
     if (criteria[static_cast<std::size_t>(i)].code == code) return criteria[static_cast<std::size_t>(i)].status;
   }

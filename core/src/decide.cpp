@@ -256,8 +256,10 @@ void Decision::add(RecCode code, Strength strength) {
 
 Decision decide(const Case& c) {
   Decision d;
-  d.derived = derive(c);
-  d.candidacy = assess_candidacy(c, d.derived);
+  {
+    PauseReads summarised;  // `missing` traces this step itself (rules.hpp, assess)
+    assess(c, d);
+  }
   // Operable unless unfit or declining surgery; unknown fitness does not make
   // a patient inoperable (CONTRACT.md, candidacy).
   d.operable = d.candidacy.status(CriterionCode::FITNESS) != Status::not_met && c.patient_declines_surgery != true;
@@ -265,6 +267,7 @@ Decision decide(const Case& c) {
   d.route.push(pathway_node(d.pathway));
   general_recommendations(c, d);
   pathway_recommendations(c, d);
+  PauseReads warnings_only;  // warnings are not part of what `missing` compares
   warnings(c, d);
   return d;
 }

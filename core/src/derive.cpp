@@ -36,9 +36,12 @@ Derived derive(const Case& c) {
   } else if (c.flr_volume_ml && d.standard_liver_volume_ml) {
     d.flr_percent = remnant_percent(*c.flr_volume_ml, *d.standard_liver_volume_ml);
   }
-  if (c.primary == Primary::colorectal) d.fong_score = fong_score(c);
-  if (c.largest_lesion_cm && c.lesion_count) {
-    d.tumor_burden_score = std::hypot(*c.largest_lesion_cm, static_cast<double>(*c.lesion_count));
+  {
+    PauseReads scores_only;  // the scores inform, they never change the pathway (`missing` ignores them)
+    if (c.primary == Primary::colorectal) d.fong_score = fong_score(c);
+    if (c.largest_lesion_cm && c.lesion_count) {
+      d.tumor_burden_score = std::hypot(*c.largest_lesion_cm, static_cast<double>(*c.lesion_count));
+    }
   }
   if (d.flr_percent && c.liver_quality) {
     d.remnant_threshold_percent =

@@ -24,6 +24,7 @@ struct FieldSpec {
   bool min_exclusive = false;
   std::string_view unit;
   std::vector<double> probes;  // integer/number: one value per region between cut-points
+  FieldId trace_id{};          // the answer's id in read traces (livermets/answer.hpp)
 
   // Exactly one accessor is set, matching `type`; enumerations are read and
   // written as the option's index (-1 = unknown).
@@ -35,6 +36,10 @@ struct FieldSpec {
 
   bool known(const Case& c) const;
   void clear(Case& c) const;
+  // Sets a value: 0/1 for a boolean, the option's index, or the number.
+  void set(Case& c, double value) const;
+  // Copies this field's answer (known or not) from one case to another.
+  void copy(const Case& from, Case& to) const;
 };
 
 // `setting` is not in the table: it has a default (initial), so it is never

@@ -560,6 +560,12 @@ ParsedCase parse_case_with(std::string_view text, bool allow_plain_reader) {
 
 }  // namespace
 
+bool consistent(const Case& c) {
+  std::vector<FieldError> errors;  // stays empty, so nothing is allocated, for a consistent case
+  check_contradictions(c, errors);
+  return errors.empty();
+}
+
 ParsedCase parse_case(std::string_view text) { return parse_case_with(text, /*allow_plain_reader=*/true); }
 
 ParsedCase parse_case_nlohmann_only(std::string_view text) {

@@ -10,8 +10,27 @@ namespace livermets {
 // breast ones (G35, G36, G37).
 Candidacy assess_candidacy(const Case& c, const Derived& derived);
 
+// The first step of decide(): the derived figures and the candidacy.  The
+// rest of decide() reads the candidacy only through Candidacy::overall and
+// Candidacy::status(), so `missing` can summarise this step by what those
+// reads return (missing_search.cpp); decide() pauses the read trace here.
+inline void assess(const Case& c, Decision& d) {
+  d.derived = derive(c);
+  d.candidacy = assess_candidacy(c, d.derived);
+}
+
 inline bool chemotherapy_begun(const Case& c) {
   return c.chemotherapy_status == Chemotherapy::started || c.chemotherapy_status == Chemotherapy::completed;
+}
+
+// G10, G36, G74 (rev 2): a solitary lung metastasis and bone disease
+// controlled by radiation are accepted exceptions only in breast cancer; for
+// any other primary (or one not yet known) they leave EXTRAHEPATIC unknown,
+// and `missing` asks whether that disease will be removed within the R0
+// resection (resectable) or not (uncontrolled).
+inline bool extrahepatic_exception_outside_breast(const Case& c) {
+  return c.primary != Primary::breast && (c.extrahepatic_disease == Extrahepatic::lung_solitary ||
+                                          c.extrahepatic_disease == Extrahepatic::bone_isolated_radiation_controllable);
 }
 
 // G51: up to 9 metastases of 4 cm or less and no extrahepatic disease, all known.

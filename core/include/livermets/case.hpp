@@ -1,12 +1,15 @@
 // The patient case, as the decision rules see it (CONTRACT.md section 2).
 //
-// Every answer is optional: std::nullopt means "unknown", which is a normal
-// answer and never the same as false or 0.  Units are the contract's units
+// Every answer is optional (livermets/answer.hpp: a std::optional that records
+// who reads it): std::nullopt means "unknown", which is a normal answer and
+// never the same as false or 0.  Units are the contract's units
 // (cm, kg, ml, %, ng/ml, months); conversions happen only at the edges.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+
+#include "livermets/answer.hpp"
 
 namespace livermets {
 
@@ -28,55 +31,55 @@ enum class Side : std::uint8_t { left, right };
 enum class Receptor : std::uint8_t { positive, negative };
 
 struct ColorectalFacts {
-  std::optional<bool> node_positive_primary;
-  std::optional<bool> tumor_markers_elevated;
-  std::optional<double> cea_ng_ml;
-  std::optional<double> disease_free_interval_months;
-  std::optional<Mmr> mmr;
-  std::optional<Mutation> ras;
-  std::optional<Mutation> braf;
-  std::optional<Side> sidedness;
+  Answer<bool, FieldId::colorectal_node_positive_primary> node_positive_primary;
+  Answer<bool, FieldId::colorectal_tumor_markers_elevated> tumor_markers_elevated;
+  Answer<double, FieldId::colorectal_cea_ng_ml> cea_ng_ml;
+  Answer<double, FieldId::colorectal_disease_free_interval_months> disease_free_interval_months;
+  Answer<Mmr, FieldId::colorectal_mmr> mmr;
+  Answer<Mutation, FieldId::colorectal_ras> ras;
+  Answer<Mutation, FieldId::colorectal_braf> braf;
+  Answer<Side, FieldId::colorectal_sidedness> sidedness;
 };
 
 struct BreastFacts {
-  std::optional<Receptor> hormone_receptor;
-  std::optional<Receptor> her2;
-  std::optional<bool> oligometastatic;
-  std::optional<bool> progressing_on_systemic_therapy;
+  Answer<Receptor, FieldId::breast_hormone_receptor> hormone_receptor;
+  Answer<Receptor, FieldId::breast_her2> her2;
+  Answer<bool, FieldId::breast_oligometastatic> oligometastatic;
+  Answer<bool, FieldId::breast_progressing_on_systemic_therapy> progressing_on_systemic_therapy;
 };
 
 struct NeuroendocrineFacts {
-  std::optional<bool> symptomatic;
-  std::optional<bool> progressive;
-  std::optional<bool> hypervascular;
-  std::optional<bool> sstr_positive;
-  std::optional<bool> solitary_or_isolated;
+  Answer<bool, FieldId::neuroendocrine_symptomatic> symptomatic;
+  Answer<bool, FieldId::neuroendocrine_progressive> progressive;
+  Answer<bool, FieldId::neuroendocrine_hypervascular> hypervascular;
+  Answer<bool, FieldId::neuroendocrine_sstr_positive> sstr_positive;
+  Answer<bool, FieldId::neuroendocrine_solitary_or_isolated> solitary_or_isolated;
 };
 
 struct Case {
-  std::optional<Primary> primary;
+  Answer<Primary, FieldId::primary> primary;
   Setting setting = Setting::initial;  // the contract's default ...
   bool setting_given = false;          // ... marked as assumed unless given (rev 2)
-  std::optional<Presentation> presentation;
-  std::optional<bool> surgical_review_done;
-  std::optional<Chemotherapy> chemotherapy_status;
-  std::optional<bool> r0_achievable;
-  std::optional<double> flr_percent;
-  std::optional<double> flr_volume_ml;
-  std::optional<double> height_cm;
-  std::optional<double> weight_kg;
-  std::optional<int> remnant_segments;
-  std::optional<LiverQuality> liver_quality;
-  std::optional<int> ecog;
-  std::optional<bool> operative_risk_acceptable;
-  std::optional<Extrahepatic> extrahepatic_disease;
-  std::optional<bool> patient_declines_surgery;
-  std::optional<int> lesion_count;
-  std::optional<double> largest_lesion_cm;
-  std::optional<bool> bilobar;
-  std::optional<bool> perivascular_lesion;
-  std::optional<bool> complete_radiological_response;
-  std::optional<bool> biopsy_planned;
+  Answer<Presentation, FieldId::presentation> presentation;
+  Answer<bool, FieldId::surgical_review_done> surgical_review_done;
+  Answer<Chemotherapy, FieldId::chemotherapy_status> chemotherapy_status;
+  Answer<bool, FieldId::r0_achievable> r0_achievable;
+  Answer<double, FieldId::flr_percent> flr_percent;
+  Answer<double, FieldId::flr_volume_ml> flr_volume_ml;
+  Answer<double, FieldId::height_cm> height_cm;
+  Answer<double, FieldId::weight_kg> weight_kg;
+  Answer<int, FieldId::remnant_segments> remnant_segments;
+  Answer<LiverQuality, FieldId::liver_quality> liver_quality;
+  Answer<int, FieldId::ecog> ecog;
+  Answer<bool, FieldId::operative_risk_acceptable> operative_risk_acceptable;
+  Answer<Extrahepatic, FieldId::extrahepatic_disease> extrahepatic_disease;
+  Answer<bool, FieldId::patient_declines_surgery> patient_declines_surgery;
+  Answer<int, FieldId::lesion_count> lesion_count;
+  Answer<double, FieldId::largest_lesion_cm> largest_lesion_cm;
+  Answer<bool, FieldId::bilobar> bilobar;
+  Answer<bool, FieldId::perivascular_lesion> perivascular_lesion;
+  Answer<bool, FieldId::complete_radiological_response> complete_radiological_response;
+  Answer<bool, FieldId::biopsy_planned> biopsy_planned;
   // Only the block that matches `primary` may be filled (the parser enforces it).
   ColorectalFacts colorectal;
   BreastFacts breast;

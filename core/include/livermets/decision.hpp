@@ -111,7 +111,9 @@ struct Criterion {
 struct Candidacy {
   std::array<Criterion, kCriterionCount> criteria{};
   int count = 0;  // 4, or 6 for breast
-  Overall overall = Overall::undetermined;
+  // Read through these two after the candidacy is assessed: the reads are
+  // recorded for `missing` (livermets/answer.hpp, Summary).
+  Summary<Overall, kOverallSummary> overall = Overall::undetermined;
 
   Status status(CriterionCode code) const;
 };

@@ -28,4 +28,10 @@ struct ParsedCase {
 
 ParsedCase parse_case(std::string_view json_text);
 
+// False when the case breaks one of the contract's cross-field rules (both a
+// remnant % and a remnant volume; a presentation that contradicts the
+// disease-free interval; volumetry above 100 %): the parser refuses such a
+// case.  `missing` uses it to try only answers that could be entered together.
+bool consistent(const Case& c);
+
 }  // namespace livermets

@@ -58,8 +58,9 @@ inline const char* name_of(Side v) { return v == Side::left ? "left" : "right"; 
 inline const char* name_of(Receptor v) { return v == Receptor::positive ? "positive" : "negative"; }
 
 namespace detail {
-template <class T>
-void put(nlohmann::json& j, const char* key, const std::optional<T>& v) {
+template <class T, FieldId Id>
+void put(nlohmann::json& j, const char* key, const Answer<T, Id>& answer) {
+  const std::optional<T>& v = answer.raw();
   if (!v) return;
   if constexpr (std::is_enum_v<T>) {
     j[key] = name_of(*v);

@@ -192,7 +192,9 @@ inline Axis progressing() {
   return axis<bool>("breast.progressing_on_systemic_therapy",
                     [](Case& c) -> auto& { return c.breast.progressing_on_systemic_therapy; }, tri());
 }
-inline Axis net_flag(const char* name, std::optional<bool> NeuroendocrineFacts::*m) {
+// `Flag` is the member's answer type (each answer has its own, livermets/answer.hpp).
+template <class Flag>
+Axis net_flag(const char* name, Flag NeuroendocrineFacts::*m) {
   return axis<bool>(std::string("neuroendocrine.") + name,
                     [m](Case& c) -> auto& { return c.neuroendocrine.*m; }, tri());
 }

@@ -1,0 +1,305 @@
+#include "missing_search.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "livermets/parse.hpp"
+#include "rules.hpp"
+
+namespace livermets {
+
+namespace {
+
+constexpr std::uint64_t code_bit(RecCode r) { return std::uint64_t{1} << static_cast<int>(r); }
+constexpr std::uint64_t one(std::size_t i) { return std::uint64_t{1} << i; }
+
+// The review items follow `surgical_review_done` alone, which is never asked
+// for: an unknown review already gets the safe recommendation.
+constexpr std::uint64_t kNotCompared =
+    code_bit(RecCode::SURGICAL_REVIEW_BEFORE_CHEMOTHERAPY) | code_bit(RecCode::URGENT_SURGICAL_REVIEW);
+
+std::vector<double> option_values(const FieldSpec& f) {
+  std::vector<double> v;
+  for (std::size_t i = 0; i < f.options.size(); ++i) v.push_back(static_cast<double>(i));
+  return v;
+}
+
+}  // namespace
+
+OpenAnswer open_remnant() {
+  OpenAnswer a;
+  a.kind = OpenAnswer::Kind::remnant;
+  a.reads = bit(FieldId::flr_percent) | bit(FieldId::flr_volume_ml) | bit(FieldId::height_cm) |
+            bit(FieldId::weight_kg);
+  a.values = find_field("flr_percent")->probes;
+  return a;
+}
+
+OpenAnswer open_field(const FieldSpec& f) {
+  OpenAnswer a;
+  a.spec = &f;
+  a.reads = bit(f.trace_id);
+  switch (f.type) {
+    case FieldType::boolean: a.values = {0, 1}; break;
+    case FieldType::enumeration: a.values = option_values(f); break;
+    case FieldType::integer:
+    case FieldType::number: a.values = f.probes; break;
+  }
+  return a;
+}
+
+MissingSearch::MissingSearch(const Case& c, std::vector<OpenAnswer> open)
+    : base_(c), work_(c), open_(std::move(open)) {}
+
+void MissingSearch::set(std::size_t i, std::size_t value) {
+  current_[i] = static_cast<std::uint8_t>(value);
+  const OpenAnswer& a = open_[i];
+  if (a.kind == OpenAnswer::Kind::field) {
+    if (value == 0) {
+      a.spec->copy(base_, work_);
+    } else {
+      a.spec->set(work_, a.values[value - 1]);
+    }
+    return;
+  }
+  if (value == 0) {
+    work_.flr_percent = base_.flr_percent.raw();
+    work_.flr_volume_ml = base_.flr_volume_ml.raw();
+    work_.height_cm = base_.height_cm.raw();
+    work_.weight_kg = base_.weight_kg.raw();
+  } else {
+    work_.flr_percent = a.values[value - 1];
+    work_.flr_volume_ml.reset();
+    work_.height_cm.reset();
+    work_.weight_kg.reset();
+  }
+}
+
+bool MissingSearch::spend() { return ++evaluations_ <= limit_; }
+
+bool MissingSearch::Assessed::same_as(const Assessed& o, std::uint8_t summaries) const {
+  if (consistent != o.consistent || flr_percent != o.flr_percent || threshold != o.threshold) return false;
+  if (((summaries >> kOverallSummary) & 1U) && overall != o.overall) return false;
+  for (int k = 0; k < kCriterionCount; ++k) {
+    const unsigned mask = 3U << (2 * k);
+    if (((summaries >> k) & 1U) && (statuses & mask) != (o.statuses & mask)) return false;
+  }
+  return true;
+}
+
+MissingSearch::Assessed MissingSearch::assess_now() {
+  Decision d;
+  assess(work_, d);
+  Assessed a;
+  a.consistent = consistent(work_);
+  for (int i = 0; i < d.candidacy.count; ++i) {
+    const Criterion& k = d.candidacy.criteria[static_cast<std::size_t>(i)];
+    a.statuses = static_cast<std::uint16_t>(a.statuses | (static_cast<unsigned>(k.status) << (2 * static_cast<int>(k.code))));
+  }
+  a.overall = static_cast<std::uint8_t>(d.candidacy.overall.raw());
+  a.count = static_cast<std::uint8_t>(d.candidacy.count);
+  a.flr_percent = d.derived.flr_percent;
+  a.threshold = d.derived.remnant_threshold_percent;
+  return a;
+}
+
+std::uint64_t MissingSearch::open_read(FieldMask read) const {
+  std::uint64_t out = 0;
+  for (std::size_t g = 0; g < open_.size(); ++g) {
+    if (read & open_[g].reads) out |= one(g);
+  }
+  return out;
+}
+
+// decide() on each value of f under the sigma in `work_` (f as entered first:
+// a run that does not read f is the run of every value of f).
+void MissingSearch::evaluate(std::size_t f, std::uint64_t /*assigned*/, Runs& runs) {
+  runs.count = 0;
+  runs.verdict = Relevance::irrelevant;
+  if (!consistent(work_)) return;  // sigma itself could not be entered
+  for (std::size_t k = 0; k <= open_[f].values.size(); ++k) {
+    if (k > 0) {
+      const Run& as_entered = runs.run[0];
+      if (!((as_entered.first_step.read | as_entered.rest.read) & open_[f].reads)) break;
+      set(f, k);
+      if (!consistent(work_)) continue;
+    }
+    if (!spend()) {
+      runs.verdict = Relevance::budget_exceeded;
+      break;
+    }
+    Run& r = runs.run[runs.count++];
+    r = Run{};
+    r.value = k;
+    {
+      TraceReads tracing(r.first_step);
+      Decision d;
+      assess(work_, d);
+    }
+    {
+      TraceReads tracing(r.rest);
+      const Decision d = decide(work_);
+      r.outcome.pathway = d.pathway;
+      for (int i = 0; i < d.recommendation_count; ++i) {
+        r.outcome.codes |= code_bit(d.recommendations[static_cast<std::size_t>(i)].code);
+      }
+      r.outcome.codes &= ~kNotCompared;
+    }
+    if (runs.count > 1 && r.outcome != runs.run[0].outcome) {
+      runs.verdict = Relevance::relevant;
+      break;
+    }
+  }
+  set(f, 0);
+}
+
+// The open answer to set next: the first read (program order keeps the tree
+// small) that sigma has not set; open_.size() when there is none.
+std::size_t MissingSearch::next_branch(const Runs& runs, std::uint64_t assigned, bool first_step_only) const {
+  for (int part = 0; part < (first_step_only ? 1 : 2); ++part) {
+    for (std::size_t r = 0; r < runs.count; ++r) {
+      const ReadTrace& t = part == 0 ? runs.run[r].first_step : runs.run[r].rest;
+      for (int i = 0; i < t.count; ++i) {
+        const FieldMask b = bit(t.order[i]);
+        for (std::size_t g = 0; g < open_.size(); ++g) {
+          if (!((assigned >> g) & 1U) && (open_[g].reads & b)) return g;
+        }
+      }
+    }
+  }
+  return open_.size();
+}
+
+Relevance MissingSearch::relevant(std::size_t i) {
+  total_ += evaluations_;
+  evaluations_ = 0;
+  limit_ = total_ >= kTotalBudget ? 0 : std::min(kBudget, kTotalBudget - total_);
+  if (limit_ == 0) return Relevance::budget_exceeded;
+  // A small tree is searched at once.  A large one is dived into first: a
+  // witness often needs several answers set together (all of candidacy met,
+  // say), and random root-to-leaf paths find most of them in a few runs;
+  // the full search then proves the rest, or finds the rarer witnesses.
+  const std::uint32_t limit = limit_;
+  limit_ = std::min(limit, kQuickLook);
+  remembered_.clear();
+  const Relevance quick = first_step_node(i, one(i));
+  limit_ = limit;
+  if (quick != Relevance::budget_exceeded) return quick;
+  std::uint32_t seed = 0x9E3779B9U ^ static_cast<std::uint32_t>(i * 2654435761U);
+  for (int d = 0; d < kDives; ++d) {
+    const Relevance r = dive(i, seed);
+    if (r != Relevance::irrelevant) return r;
+  }
+  remembered_.clear();
+  return first_step_node(i, one(i));
+}
+
+// One random path from the root, one child at each node.
+Relevance MissingSearch::dive(std::size_t f, std::uint32_t& seed) {
+  std::uint64_t assigned = one(f);
+  std::vector<std::size_t> touched;
+  Relevance result = Relevance::irrelevant;
+  Runs runs;
+  for (;;) {
+    evaluate(f, assigned, runs);
+    result = runs.verdict;
+    const std::size_t g = next_branch(runs, assigned, false);
+    if (result != Relevance::irrelevant || g == open_.size()) break;
+    seed = seed * 1664525U + 1013904223U;  // a fixed sequence: the same case gives the same list
+    set(g, (seed >> 16) % (open_[g].values.size() + 1));
+    touched.push_back(g);
+    assigned |= one(g);
+  }
+  for (std::size_t g : touched) set(g, 0);
+  return result;
+}
+
+// The first step alone, on every value of f: branch on what it reads.
+Relevance MissingSearch::first_step_node(std::size_t f, std::uint64_t assigned) {
+  std::array<Assessed, kMaxValues + 1> assessed;
+  std::array<ReadTrace, kMaxValues + 1> traces;
+  const std::size_t values = open_[f].values.size();
+  for (std::size_t k = 0; k <= values; ++k) {
+    if (!spend()) {
+      set(f, 0);
+      return Relevance::budget_exceeded;
+    }
+    set(f, k);
+    TraceReads tracing(traces[k]);
+    assessed[k] = assess_now();
+  }
+  set(f, 0);
+  std::size_t g = open_.size();
+  for (std::size_t k = 0; k <= values && g == open_.size(); ++k) {
+    for (int i = 0; i < traces[k].count && g == open_.size(); ++i) {
+      for (std::size_t h = 0; h < open_.size(); ++h) {
+        if (!((assigned >> h) & 1U) && (open_[h].reads & bit(traces[k].order[i]))) {
+          g = h;
+          break;
+        }
+      }
+    }
+  }
+  if (g == open_.size()) return leaf(f, assigned, assessed);
+  const std::size_t n = open_[g].values.size();
+  for (std::size_t w = 0; w <= n; ++w) {
+    set(g, w);
+    const Relevance r = first_step_node(f, assigned | one(g));
+    if (r != Relevance::irrelevant) {
+      set(g, 0);
+      return r;
+    }
+  }
+  set(g, 0);
+  return Relevance::irrelevant;
+}
+
+// A leaf of the first step: the rest of decide() is searched, unless a leaf
+// searched before agrees on everything that search read.
+Relevance MissingSearch::leaf(std::size_t f, std::uint64_t assigned,
+                              const std::array<Assessed, kMaxValues + 1>& assessed) {
+  const std::size_t values = open_[f].values.size();
+  for (const Remembered& e : remembered_) {
+    bool same = true;
+    for (std::size_t g = 0; g < open_.size() && same; ++g) {
+      if (((e.read & e.assigned) >> g) & 1U) same = ((assigned >> g) & 1U) && current_[g] == e.value[g];
+    }
+    for (std::size_t k = 0; k <= values && same; ++k) same = assessed[k].same_as(e.assessed[k], e.summaries[k]);
+    if (same) return Relevance::irrelevant;
+  }
+  Remembered seen;
+  seen.assigned = assigned;
+  seen.value = current_;
+  seen.assessed = assessed;
+  const Relevance r = rest_node(f, assigned, seen);
+  if (r == Relevance::irrelevant) remembered_.push_back(seen);
+  return r;
+}
+
+// The rest of decide() under a fixed first step: branch on what it reads.
+Relevance MissingSearch::rest_node(std::size_t f, std::uint64_t assigned, Remembered& seen) {
+  Runs runs;
+  evaluate(f, assigned, runs);
+  if (runs.verdict != Relevance::irrelevant) return runs.verdict;
+  for (std::size_t r = 0; r < runs.count; ++r) {
+    const Run& run = runs.run[r];
+    seen.read |= open_read(run.rest.read);
+    seen.summaries[run.value] = static_cast<std::uint8_t>(seen.summaries[run.value] | run.rest.summaries);
+  }
+  const std::size_t g = next_branch(runs, assigned, false);
+  if (g == open_.size()) return Relevance::irrelevant;
+  // Known values first: a witness is usually found where answers are known.
+  const std::size_t n = open_[g].values.size();
+  for (std::size_t i = 1; i <= n + 1; ++i) {
+    set(g, i % (n + 1));
+    const Relevance r = rest_node(f, assigned | one(g), seen);
+    if (r != Relevance::irrelevant) {
+      set(g, 0);
+      return r;
+    }
+  }
+  set(g, 0);
+  return Relevance::irrelevant;
+}
+
+}  // namespace livermets
