@@ -95,7 +95,7 @@ class MissingSearch {
     std::uint8_t overall = 0;
     std::uint8_t count = 0;
     std::optional<double> flr_percent;
-    double threshold = 0;
+    std::optional<double> threshold;
     bool same_as(const Assessed& o, std::uint8_t summaries) const;
   };
   struct Run {
