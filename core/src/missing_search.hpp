@@ -66,8 +66,8 @@ class MissingSearch {
   // Runs (of decide(), or of its first step alone) allowed for one answer,
   // and for all the answers of one case together (what one keystroke costs
   // at most: see docs/performance.md).
-  static constexpr std::uint32_t kBudget = 20000;
-  static constexpr std::uint32_t kTotalBudget = 100000;
+  static constexpr std::uint32_t kBudget = 4000;
+  static constexpr std::uint32_t kTotalBudget = 30000;
   // The most values an answer takes besides "as entered" (extrahepatic_disease: 5).
   static constexpr std::size_t kMaxValues = 8;
   static constexpr int kMaxOpen = 64;
