@@ -43,15 +43,8 @@ Status fitness(const Case& c) {
 // they leave the criterion unknown until it is known whether the disease will
 // be removed within the R0 resection (resectable) or not (uncontrolled), G74.
 Status extrahepatic(const Case& c) {
-  if (!c.extrahepatic_disease) return Status::unknown;
-  switch (*c.extrahepatic_disease) {
-    case Extrahepatic::none:
-    case Extrahepatic::resectable: return Status::met;
-    case Extrahepatic::uncontrolled: return Status::not_met;
-    case Extrahepatic::bone_isolated_radiation_controllable:
-    case Extrahepatic::lung_solitary: return c.primary == Primary::breast ? Status::met : Status::unknown;
-  }
-  return Status::unknown;
+  if (!c.extrahepatic_disease || extrahepatic_exception_outside_breast(c)) return Status::unknown;
+  return *c.extrahepatic_disease == Extrahepatic::uncontrolled ? Status::not_met : Status::met;
 }
 
 // G35: liver-limited or oligometastatic breast disease.
