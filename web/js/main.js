@@ -7,12 +7,14 @@ import { calculator } from './loader.js';
 import { createForm } from './form.js';
 import { renderResult } from './result.js';
 import { renderDiagram } from './diagram.js';
-import { loadExamples, exportDocument, downloadJson, readCaseFile } from './io.js';
+import { loadExamples, exportDocument, downloadJson, readCaseFile, exampleIdFromHash } from './io.js';
 import { h } from './dom.js';
 import { startOffline } from './offline.js';
 import { listenEarly, attachEmbed } from './embed.js';
 import { watchBuild } from './withdrawal.js';
 import { attachChanges } from './changes.js';
+import { recordText, caseRows } from './record.js';
+import { attachCopy } from './copy.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -75,7 +77,7 @@ async function start() {
       answerText: form.answerText,
       hasField: form.isShown,
       focusField: form.focusField,
-      caseRows: form.summary(assumed),
+      caseRows: caseRows(q, result, form.getCase()),
       unplacedErrors: unplaced,
     });
     if (result.status === 'ok') {
@@ -103,13 +105,27 @@ async function start() {
     for (const ex of examples) exampleSelect.append(h('option', { value: ex.id }, ex.title));
     exampleSelect.disabled = false;
     $('#load-example').disabled = false;
-    $('#load-example').addEventListener('click', () => {
-      const ex = examples.find((x) => x.id === exampleSelect.value);
-      if (!ex) { ioStatus.textContent = 'Choose an example first.'; exampleSelect.focus(); return; }
+    const open = (ex) => {
+      exampleSelect.value = ex.id;
       form.setCase(ex.case);
       ioStatus.textContent = `Example loaded: ${ex.title}.` + (ex.teaching ? ' ' + ex.teaching : '');
       update();
+    };
+    $('#load-example').addEventListener('click', () => {
+      const ex = examples.find((x) => x.id === exampleSelect.value);
+      if (!ex) { ioStatus.textContent = 'Choose an example first.'; exampleSelect.focus(); return; }
+      open(ex);
     });
+    // a link to a teaching case (index.html#example=<id>); other fragments are only anchors
+    const followLink = () => {
+      const id = exampleIdFromHash(location.hash);
+      if (!id || withdrawn) return;
+      const ex = examples.find((x) => x.id === id);
+      if (ex) open(ex);
+      else ioStatus.textContent = `The link names a teaching example "${id}" that this version does not have.`;
+    };
+    window.addEventListener('hashchange', followLink);
+    followLink();
   }).catch(() => {
     exampleSelect.append(h('option', { value: '' }, 'Examples unavailable'));
   });
@@ -137,6 +153,16 @@ async function start() {
   });
 
   $('#print').addEventListener('click', () => window.print());
+  // the record text of the case now in the form, evaluated afresh (a number
+  // still being typed is taken as it stands)
+  attachCopy({
+    button: $('#copy'),
+    status: ioStatus,
+    getText: async () => {
+      await update();
+      return last.result ? recordText(last.result, q, { entered: form.getCase() }) : '';
+    },
+  });
 
   await update();
 
