@@ -212,7 +212,7 @@ function renderCaseSummary(rows) {
   return h('section', { class: 'card print-only case-summary', 'aria-labelledby': 'case-sum-title' },
     h('h3', { id: 'case-sum-title' }, 'Case as entered'),
     rows.length
-      ? h('dl', {}, rows.map((r) => [h('dt', {}, r.label), h('dd', {}, r.value)]))
+      ? h('dl', {}, rows.map((r) => [h('dt', {}, r.label), h('dd', {}, r.value + (r.assumed ? ' (assumed)' : ''))]))
       : h('p', {}, 'No answers entered.'));
 }
 
