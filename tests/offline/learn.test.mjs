@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { distWeb, repoRoot, requireBuild, startServer, startBrowser, guard } from './support.mjs';
+import { distWeb, repoRoot, requireBuild, startServer, startBrowser, guard, postFromForeignWindows } from './support.mjs';
 import { assertNoAxeViolations } from '../web/helpers.mjs';
 
 const shipped = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web/examples.json'), 'utf8')).examples;
@@ -225,23 +225,15 @@ test('malformed configure messages get an error naming what is wrong, and change
 
 test('configure messages from a sibling frame, a pop-up or the calculator itself are ignored', async () => {
   const { page, calc } = await openHost();
-  const msg = { type: 'livermets:configure', id: 'foreign', mode: 'learn' };
-  await page.evaluate(() => {
-    const f = document.createElement('iframe');
-    f.title = 'sibling';
-    document.body.append(f);
-  });
-  const sibling = page.frames().find((f) => f.parentFrame() === page.mainFrame() && f.url() === 'about:blank');
-  await sibling.evaluate((m) => parent.document.getElementById('calculator').contentWindow.postMessage(m, '*'), msg);
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => { window.open('about:blank', 'foreign'); })]);
-  await popup.evaluate((m) => opener.document.getElementById('calculator').contentWindow.postMessage(m, '*'), msg);
-  await calc.evaluate((m) => window.postMessage(m, '*'), msg);
+  const { sibling, popup } = await postFromForeignWindows(page, calc, { type: 'livermets:configure', id: 'foreign', mode: 'learn' });
   // a message from the host after them is answered, so the foreign ones have been handled
   await page.click('button[data-vignette="crc"]');
   await page.waitForSelector('#log li[data-type="livermets:result"]');
   assert.equal(await calc.evaluate(() => document.documentElement.dataset.mode), undefined, 'not switched to learner mode');
   const types = await page.evaluate(() => window.__received.map((m) => m.data.type));
   assert.deepEqual(types, ['livermets:ready', 'livermets:result'], 'no answer to the foreign messages');
+  assert.deepEqual(await sibling.evaluate(() => window.__got), [], 'the sibling received nothing');
+  assert.deepEqual(await popup.evaluate(() => window.__got), [], 'the pop-up received nothing');
   await popup.close();
   await page.checkGuards();
   await page.close();

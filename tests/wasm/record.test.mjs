@@ -45,9 +45,9 @@ function shape(text) {
   assert.ok(text.endsWith('\n') && !text.endsWith('\n\n'));
 }
 
-for (const id of ['crc-chemo-before-review', 'breast-oligo', 'net-active', 'unknown-primary-biopsy']) {
-  test(`the record of "${id}": what was entered and computed, in short plain lines`, async () => {
-    const { q, run } = await setup();
+test('the record of four vignettes: what was entered and computed, in short plain lines', async () => {
+  const { q, run } = await setup();
+  for (const id of ['crc-chemo-before-review', 'breast-oligo', 'net-active', 'unknown-primary-biopsy']) {
     const ex = examples.find((e) => e.id === id);
     const r = run(ex.case);
     assert.equal(r.status, 'ok');
@@ -89,9 +89,9 @@ for (const id of ['crc-chemo-before-review', 'breast-oligo', 'net-active', 'unkn
       ...r.missing.flatMap((x) => [labels.get(x.field), x.why]),
       ...Object.entries(r.derived).flatMap(([k, v]) => [derivedDef(q, k).label, String(v), derivedDef(q, k).unit]),
     ];
-    assert.equal(leftover(text, pieces), '', 'nothing in the text that was not entered or computed');
-  });
-}
+    assert.equal(leftover(text, pieces), '', `${id}: nothing in the text that was not entered or computed`);
+  }
+});
 
 test('an unanswered case and an invalid one: no invented answers, the errors named', async () => {
   const { q, run } = await setup();
