@@ -5,7 +5,7 @@
 // beyond embed.html.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { distWeb, requireBuild, startServer, startBrowser, guard } from './support.mjs';
+import { distWeb, requireBuild, startServer, startBrowser, guard, postFromForeignWindows } from './support.mjs';
 
 let browser;
 let server;
@@ -116,29 +116,8 @@ test('malformed messages from the host get an error; an invalid case gets the co
 test('messages from a sibling frame, a pop-up or the calculator itself are ignored', async () => {
   const { page, calc } = await openHost();
   const foreignCase = { primary: 'breast', breast: { hormone_receptor: 'positive', her2: 'negative' } };
-  // a sibling iframe of the same host origin
-  await page.evaluate(() => {
-    const f = document.createElement('iframe');
-    f.id = 'sibling';
-    f.title = 'sibling';
-    document.body.append(f);
-  });
-  const sibling = page.frames().find((f) => f.parentFrame() === page.mainFrame() && f.url() === 'about:blank');
-  assert.ok(sibling);
-  await sibling.evaluate((c) => {
-    window.__got = [];
-    window.addEventListener('message', (e) => window.__got.push(e.data));
-    parent.document.getElementById('calculator').contentWindow.postMessage({ type: 'livermets:evaluate', id: 'sibling', case: c }, '*');
-  }, foreignCase);
-  // a pop-up window opened by the host
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => { window.open('about:blank', 'foreign'); })]);
-  await popup.evaluate((c) => {
-    window.__got = [];
-    window.addEventListener('message', (e) => window.__got.push(e.data));
-    opener.document.getElementById('calculator').contentWindow.postMessage({ type: 'livermets:evaluate', id: 'popup', case: c }, '*');
-  }, foreignCase);
-  // the calculator's own window
-  await calc.evaluate((c) => window.postMessage({ type: 'livermets:evaluate', id: 'self', case: c }, '*'), foreignCase);
+  // a sibling iframe of the same host origin, a pop-up window opened by the host, the calculator's own window
+  const { sibling, popup } = await postFromForeignWindows(page, calc, { type: 'livermets:evaluate', id: 'foreign', case: foreignCase });
   // then the host sends its vignette: that one, and only that one, is answered and shown
   await page.click('button[data-vignette="net"]');
   await page.waitForSelector('#log li[data-type="livermets:result"]');

@@ -122,6 +122,32 @@ export async function completeColorectalCase(page) {
   await expectPathway(page, 'CRC_RESECTION_FIRST');
 }
 
+/**
+ * Posts `message` to the host's calculator frame (#calculator) from three
+ * windows that are not its parent: a sibling iframe of the host, a pop-up the
+ * host opened, and the calculator's own window.  Each of the first two records
+ * what it receives in window.__got.  Returns {sibling, popup} (close the popup).
+ */
+export async function postFromForeignWindows(page, calc, message) {
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.title = 'sibling';
+    document.body.append(f);
+  });
+  const sibling = page.frames().find((f) => f.parentFrame() === page.mainFrame() && f.url() === 'about:blank');
+  assert.ok(sibling, 'the sibling frame');
+  const send = (m) => {
+    window.__got = [];
+    window.addEventListener('message', (e) => window.__got.push(e.data));
+    (window.opener || window.parent).document.getElementById('calculator').contentWindow.postMessage(m, '*');
+  };
+  await sibling.evaluate(send, message);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => { window.open('about:blank', 'foreign'); })]);
+  await popup.evaluate(send, message);
+  await calc.evaluate((m) => window.postMessage(m, '*'), message);
+  return { sibling, popup };
+}
+
 /** Copies a directory tree. */
 export function copyTree(from, to) {
   fs.cpSync(from, to, { recursive: true });

@@ -49,6 +49,42 @@ test('every example is valid, reaches its named pathway, and fits the form', asy
   for (const p of ['colorectal', 'breast', 'neuroendocrine']) assert.ok(primaries.has(p), `an example for ${p}`);
 });
 
+// The classic pitfalls a teaching set must show (issue 14): the code that shows each, and the
+// statements its teaching point must name.
+const PITFALLS = [
+  { what: 'biopsy of a suspected colorectal metastasis', code: 'BIOPSY_OF_SUSPECTED_CRLM', statements: ['G71'] },
+  { what: 'disappearing metastases', code: 'RADIOLOGICAL_RESPONSE_IS_NOT_CURE', statements: ['G72', 'G13'] },
+  { what: 'chemotherapy before surgical review', code: 'CHEMOTHERAPY_BEFORE_SURGICAL_REVIEW', statements: ['G12', 'G70'] },
+  { what: 'a remnant too small', code: 'PORTAL_VEIN_EMBOLIZATION', statements: ['G08', 'G29'] },
+  { what: 'poor prognostic factors', code: 'NEOADJUVANT_CHEMOTHERAPY', statements: ['G22'] },
+];
+
+test('the vignettes teach: one line each naming a statement of its result, every pathway, every classic pitfall', async () => {
+  const m = await wasm();
+  const q = JSON.parse(m.questionnaire());
+  const ids = examples.map((ex) => ex.id);
+  assert.equal(new Set(ids).size, ids.length, 'vignette ids are unique');
+  for (const ex of examples) {
+    assert.match(ex.id, /^[a-z0-9][a-z0-9-]{0,63}$/, `${ex.id}: an id a link can carry (#example=<id>)`);
+    assert.doesNotMatch(ex.teaching, /[\r\n]/, `${ex.id}: the teaching point is one line`);
+    assert.doesNotMatch(ex.title, /[\r\n]/, `${ex.id}: the title is one line`);
+    // it names a statement that the lines it is about rest on
+    const r = JSON.parse(m.evaluate(JSON.stringify(ex.case)));
+    const codes = new Set(ex.expected_codes.map((c) => c.split(':')[0]));
+    const basis = new Set([r.pathway, ...r.recommendations, ...r.warnings]
+      .filter((x) => x === r.pathway || codes.has(x.code)).flatMap((x) => x.statements || []));
+    const cited = [...ex.teaching.matchAll(/\bG\d\d\b/g)].map((x) => x[0]);
+    assert.ok(cited.some((id) => basis.has(id)), `${ex.id}: cites a statement of its pathway or expected codes (${[...basis].join(', ')})`);
+  }
+  const taught = new Set(examples.map((ex) => ex.expected_pathway));
+  for (const p of q.pathways) assert.ok(taught.has(p.code), `a vignette for the pathway ${p.code}`);
+  for (const pit of PITFALLS) {
+    const shows = examples.filter((ex) => ex.expected_codes.some((c) => c.split(':')[0] === pit.code) &&
+      pit.statements.every((id) => new RegExp(`\\b${id}\\b`).test(ex.teaching)));
+    assert.ok(shows.length, `a vignette shows ${pit.what} (${pit.code}) and names ${pit.statements.join(', ')}`);
+  }
+});
+
 test('numbers typed in the form reach the core verbatim (so the core judges them)', async () => {
   const m = await wasm();
   const ev = (text) => JSON.parse(m.evaluate(caseToJson({ flr_percent: parseNumberText(text) })));

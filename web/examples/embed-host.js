@@ -9,6 +9,12 @@
 //     or {type: "livermets:error", id, error} when the message was malformed.
 // The target origin of postMessage must be "*": a sandboxed frame's origin is
 // opaque and cannot be named.  The message goes to that frame's window only.
+//
+// The quiz uses learner mode: {type: "livermets:configure", id, mode: "learn",
+// vignettes?, vignette?} (answered {type: "livermets:configured", id, mode,
+// vignettes: [{id, title}]}); each time the learner checks an answer the
+// calculator sends {type: "livermets:attempt", vignette, choice, matched,
+// pathway_matched, items_matched}.  {mode: "calculate"} ends it.
 'use strict';
 
 const VIGNETTES = [
@@ -52,15 +58,23 @@ const answer = document.getElementById('answer');
 const log = document.getElementById('log');
 let nextId = 1;
 
+function describe(msg) {
+  switch (msg.type) {
+    case 'livermets:result':
+      return `${msg.id}: ${msg.result.status === 'ok' ? msg.result.pathway.code : 'invalid case: ' + msg.result.errors.map((e) => e.field).join(', ')}`;
+    case 'livermets:error': return `${msg.id}: ${msg.error}`;
+    case 'livermets:configured': return `${msg.id}: mode ${msg.mode}, ${msg.vignettes.length} vignettes`;
+    case 'livermets:attempt': return `${msg.vignette}: ${msg.choice.pathway}, ${msg.matched ? 'matched' : 'not matched'}`;
+    default: return `version ${msg.version}, mode ${msg.mode}`;
+  }
+}
+
 function logMessage(msg) {
   const li = document.createElement('li');
   li.dataset.type = msg.type;
   if (msg.id !== undefined) li.dataset.id = String(msg.id);
   if (msg.result && msg.result.pathway) li.dataset.pathway = msg.result.pathway.code;
-  const what = msg.type === 'livermets:result'
-    ? `${msg.id}: ${msg.result.status === 'ok' ? msg.result.pathway.code : 'invalid case: ' + msg.result.errors.map((e) => e.field).join(', ')}`
-    : msg.type === 'livermets:error' ? `${msg.id}: ${msg.error}` : `version ${msg.version}`;
-  li.textContent = `${msg.type} ${what}`;
+  li.textContent = `${msg.type} ${describe(msg)}`;
   log.append(li);
 }
 
@@ -76,6 +90,10 @@ window.addEventListener('message', (event) => {
     answer.textContent = msg.result.status === 'ok'
       ? `${msg.result.pathway.title} (${msg.result.pathway.code})`
       : 'the case was not valid';
+  } else if (msg.type === 'livermets:configured' || msg.type === 'livermets:attempt') {
+    quizMessage(msg);
+  } else if (msg.type === 'livermets:error' && String(msg.id).startsWith('quiz-')) {
+    quizStatus.textContent = `The calculator refused the quiz: ${msg.error}`;
   }
 });
 
@@ -84,6 +102,57 @@ function send(vignette) {
   frame.contentWindow.postMessage({ type: 'livermets:evaluate', id, case: vignette.case }, '*');
   return id;
 }
+
+// ---- the quiz: learner mode over the shipped vignettes, or this page's own ----
+const quizStatus = document.getElementById('quiz-status');
+const quizScore = document.getElementById('quiz-score');
+const quizNext = document.getElementById('quiz-next');
+const quizStop = document.getElementById('quiz-stop');
+const quiz = { vignettes: null, list: [], index: 0, score: 0, answered: 0, titles: new Map() };
+
+function configure(fields) {
+  frame.contentWindow.postMessage({ type: 'livermets:configure', id: `quiz-${nextId++}`, ...fields }, '*');
+}
+
+function ask() {
+  configure({ mode: 'learn', vignette: quiz.list[quiz.index].id, ...(quiz.vignettes ? { vignettes: quiz.vignettes } : {}) });
+}
+
+function startQuiz(own) {
+  Object.assign(quiz, { vignettes: own ? VIGNETTES : null, list: [], index: 0, score: 0, answered: 0 });
+  quizScore.textContent = '';
+  configure({ mode: 'learn', ...(own ? { vignettes: VIGNETTES } : {}) });
+}
+
+function quizMessage(msg) {
+  if (msg.type === 'livermets:configured') {
+    if (msg.mode !== 'learn') { quizStatus.textContent = 'Quiz ended: the calculator is back.'; quizNext.disabled = true; quizStop.disabled = true; return; }
+    if (!quiz.list.length) quiz.list = msg.vignettes;
+    for (const v of msg.vignettes) quiz.titles.set(v.id, v.title);
+    quizStop.disabled = false;
+    quizNext.disabled = true;
+    quizStatus.textContent = `Question ${quiz.index + 1} of ${quiz.list.length}: ${quiz.list[quiz.index].title}. ` +
+      `Choose the pathway in the calculator, then check your answer. Score ${quiz.score} of ${quiz.answered}.`;
+    return;
+  }
+  // an attempt: the learner's choice and whether it matched, nothing else
+  quiz.answered += 1;
+  if (msg.matched) quiz.score += 1;
+  const li = document.createElement('li');
+  li.dataset.vignette = msg.vignette;
+  li.dataset.matched = String(msg.matched);
+  li.textContent = `${quiz.titles.get(msg.vignette) || msg.vignette}: ${msg.matched ? '\u2713 matched the guideline' : '\u2717 did not match'}` +
+    (msg.pathway_matched ? '' : ' (another pathway)') + (msg.items_matched === false ? ' (an item chosen is not the guideline\u2019s)' : '');
+  quizScore.append(li);
+  const last = quiz.index + 1 >= quiz.list.length;
+  quizNext.disabled = last;
+  quizStatus.textContent = `Score ${quiz.score} of ${quiz.answered}.` + (last ? ' That was the last question.' : ' Next question when you are ready.');
+}
+
+document.getElementById('quiz-start').addEventListener('click', () => startQuiz(false));
+document.getElementById('quiz-own').addEventListener('click', () => startQuiz(true));
+quizNext.addEventListener('click', () => { quiz.index += 1; ask(); });
+quizStop.addEventListener('click', () => configure({ mode: 'calculate' }));
 
 const list = document.getElementById('vignettes');
 for (const v of VIGNETTES) {

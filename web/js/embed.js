@@ -2,9 +2,20 @@
 // postMessage API (protocol: README, "Embedding").
 //
 //   host -> calculator  {type: "livermets:evaluate", id, case: {...}}
-//   calculator -> host  {type: "livermets:ready", protocol: 1, version}
+//                       {type: "livermets:configure", id, mode, vignettes?, vignette?}
+//   calculator -> host  {type: "livermets:ready", protocol: 1, version, mode, modes}
 //                       {type: "livermets:result", id, result}
+//                       {type: "livermets:configured", id, mode, vignettes}
 //                       {type: "livermets:error", id, error[, busy: true]}
+//                       {type: "livermets:attempt", vignette, choice, matched, ...}
+//
+// Protocol 1 grew by addition only (configure, configured, attempt, and the
+// mode fields of ready), so a host written for the first version keeps
+// working.  Learner mode (embed.html?mode=learn, or a configure message with
+// mode "learn"; js/learn.js) shows a vignette and lets the learner commit to
+// a pathway before the guideline's result is revealed; the one message it
+// sends unasked is the learner's attempt (their choice and whether it
+// matched), and only to window.parent.
 //
 // Only messages whose event.source is window.parent are read: in a sandboxed
 // iframe the origin is "null", so the window, not the origin, is what can be
@@ -26,11 +37,15 @@
 // opened with ?embed=1.
 
 export const PROTOCOL = 1;
+export const MODES = ['calculate', 'learn'];
 export const MAX_QUEUED = 16;
+export const MAX_VIGNETTES = 50;
 const MAX_CASE_BYTES = 64 * 1024;
 const MAX_DEPTH = 16;
 const MAX_ID_LENGTH = 200;
-const OWN_TYPES = new Set(['livermets:ready', 'livermets:result', 'livermets:error']);
+const MAX_TITLE_LENGTH = 200;
+const MAX_TEACHING_LENGTH = 2000;
+const OWN_TYPES = new Set(['livermets:ready', 'livermets:result', 'livermets:error', 'livermets:configured', 'livermets:attempt']);
 
 export function isEmbedded() {
   if (document.documentElement.hasAttribute('data-embed')) return true;
@@ -38,6 +53,15 @@ export function isEmbedded() {
     return new URLSearchParams(location.search).get('embed') === '1';
   } catch (e) {
     return false;
+  }
+}
+
+/** The mode the page was opened in: "learn" for ?mode=learn, else "calculate". */
+export function requestedMode() {
+  try {
+    return new URLSearchParams(location.search).get('mode') === 'learn' ? 'learn' : 'calculate';
+  } catch (e) {
+    return 'calculate';
   }
 }
 
@@ -106,6 +130,57 @@ export function checkEvaluateMessage(data) {
   return problem ? `"case" ${problem}` : '';
 }
 
+function isText(v, max) {
+  return typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+}
+
+/** One host vignette, checked and copied: {id, title, teaching, text}; or an error text. */
+function checkVignette(v, i, seen) {
+  const at = `"vignettes[${i}]`;
+  if (!isPlainObject(v)) return { error: `${at}" must be an object {id, title, case, teaching?}` };
+  if (!isText(v.id, MAX_ID_LENGTH)) return { error: `${at}.id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters` };
+  if (seen.has(v.id)) return { error: `${at}.id" repeats the id ${JSON.stringify(v.id.slice(0, 60))}` };
+  if (!isText(v.title, MAX_TITLE_LENGTH)) return { error: `${at}.title" must be a non-empty string of at most ${MAX_TITLE_LENGTH} characters` };
+  if (v.teaching !== undefined && !isText(v.teaching, MAX_TEACHING_LENGTH)) {
+    return { error: `${at}.teaching" must be a non-empty string of at most ${MAX_TEACHING_LENGTH} characters, or left out` };
+  }
+  if (!isPlainObject(v.case)) return { error: `${at}.case" must be a JSON object (the case format of the contract)` };
+  const problem = jsonWithin(v.case, MAX_CASE_BYTES);
+  if (problem) return { error: `${at}.case" ${problem}` };
+  seen.add(v.id);
+  return { vignette: { id: v.id, title: v.title, teaching: v.teaching || '', text: JSON.stringify(v.case) } };
+}
+
+/**
+ * Checks one configure message; returns {error} or {config: {mode, vignettes
+ * (checked copies, or undefined), vignette (an id, or undefined)}}.
+ */
+export function checkConfigureMessage(data) {
+  if (!isValidId(data.id)) {
+    return { error: `"id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters or a finite number` };
+  }
+  if (!MODES.includes(data.mode)) return { error: `"mode" must be ${MODES.map((m) => `"${m}"`).join(' or ')}` };
+  let vignettes;
+  if (data.vignettes !== undefined) {
+    if (data.mode !== 'learn') return { error: '"vignettes" are for mode "learn" only' };
+    if (!Array.isArray(data.vignettes) || data.vignettes.length < 1 || data.vignettes.length > MAX_VIGNETTES) {
+      return { error: `"vignettes" must be an array of 1 to ${MAX_VIGNETTES} vignettes` };
+    }
+    vignettes = [];
+    const seen = new Set();
+    for (let i = 0; i < data.vignettes.length; i++) {
+      const { error, vignette } = checkVignette(data.vignettes[i], i, seen);
+      if (error) return { error };
+      vignettes.push(vignette);
+    }
+  }
+  if (data.vignette !== undefined) {
+    if (data.mode !== 'learn') return { error: '"vignette" is for mode "learn" only' };
+    if (!isText(data.vignette, MAX_ID_LENGTH)) return { error: '"vignette" must be the id of one of the vignettes' };
+  }
+  return { config: { mode: data.mode, vignettes, vignette: data.vignette } };
+}
+
 function parentTargetOrigin() {
   // The parent's origin where the browser tells it (Chromium's
   // location.ancestorOrigins); else "*", which still delivers only to
@@ -125,16 +200,30 @@ function reply(msg) {
 const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let listening = false;
-const waiting = [];     // well-formed evaluate messages, oldest first
-let calculator = null;  // {evaluate, show} once attached
+const waiting = [];     // well-formed evaluate and configure messages, oldest first
+let calculator = null;  // {evaluate, show, configure} once attached
 let working = false;
+
+async function configure(id, config) {
+  try {
+    const answer = await calculator.configure(config);
+    reply({ type: 'livermets:configured', id, mode: answer.mode, vignettes: answer.vignettes });
+  } catch (e) {
+    reply({ type: 'livermets:error', id, error: String(e && e.message ? e.message : e) });
+  }
+}
 
 async function work() {
   if (working || !calculator) return;
   working = true;
   try {
     while (waiting.length) {
-      const { id, text } = waiting.shift();
+      const { id, text, config } = waiting.shift();
+      if (config) {
+        await configure(id, config);
+        await yieldToBrowser();
+        continue;
+      }
       const result = await calculator.evaluate(text);
       reply({ type: 'livermets:result', id, result });
       // only the newest case is shown; one still waiting will replace it anyway
@@ -153,13 +242,24 @@ function onMessage(event) {
   const data = event.data;
   if (!isPlainObject(data) || typeof data.type !== 'string' || !data.type.startsWith('livermets:')) return;
   if (OWN_TYPES.has(data.type)) return;  // our own kinds of answer, reflected back: not a request
-  if (data.type !== 'livermets:evaluate') {
+  let entry;
+  if (data.type === 'livermets:evaluate') {
+    const problem = checkEvaluateMessage(data);
+    if (problem) {
+      reply({ type: 'livermets:error', id: replyId(data), error: problem });
+      return;
+    }
+    // a private copy, as the JSON the core reads (checked small above)
+    entry = { id: data.id, text: JSON.stringify(data.case) };
+  } else if (data.type === 'livermets:configure') {
+    const { error, config } = checkConfigureMessage(data);
+    if (error) {
+      reply({ type: 'livermets:error', id: replyId(data), error });
+      return;
+    }
+    entry = { id: data.id, config };
+  } else {
     reply({ type: 'livermets:error', id: replyId(data), error: `unknown message type "${data.type.slice(0, 60)}"` });
-    return;
-  }
-  const problem = checkEvaluateMessage(data);
-  if (problem) {
-    reply({ type: 'livermets:error', id: replyId(data), error: problem });
     return;
   }
   if (waiting.length >= MAX_QUEUED) {
@@ -167,8 +267,7 @@ function onMessage(event) {
     reply({ type: 'livermets:error', id: dropped.id, busy: true,
       error: `busy: ${MAX_QUEUED} newer cases arrived before this one could be evaluated; send it again if you need its result` });
   }
-  // a private copy, as the JSON the core reads (checked small above)
-  waiting.push({ id: data.id, text: JSON.stringify(data.case) });
+  waiting.push(entry);
   work();
 }
 
@@ -182,12 +281,28 @@ export function listenEarly() {
 
 /**
  * Attaches the calculator: evaluate(caseText) -> result object;
- * show(caseObj, caseText, result) shows that case and that very result.
+ * show(caseObj, caseText, result) shows that case and that very result;
+ * configure(config) -> {mode, vignettes: [{id, title}]} switches the mode
+ * (throws an Error whose message is the answer to a configuration it
+ * refuses); mode is the mode the page starts in.
  */
-export function attachEmbed({ evaluate, show, version }) {
+export function attachEmbed({ evaluate, show, configure: setMode, version, mode }) {
   if (!isEmbedded()) return;
   listenEarly();
-  calculator = { evaluate, show };
-  reply({ type: 'livermets:ready', protocol: PROTOCOL, version });
+  calculator = { evaluate, show, configure: setMode };
+  reply({ type: 'livermets:ready', protocol: PROTOCOL, version, mode, modes: MODES });
   work();
+}
+
+/**
+ * Sends the learner's attempt to the host (learner mode): the vignette's id,
+ * the learner's choice and whether it matched.  Nothing else.
+ */
+export function sendAttempt({ vignette, choice, matched, pathwayMatched, itemsMatched }) {
+  if (!listening || window.parent === window) return;
+  reply({
+    type: 'livermets:attempt', vignette,
+    choice: { pathway: choice.pathway, do: [...choice.do], avoid: [...choice.avoid] },
+    matched, pathway_matched: pathwayMatched, items_matched: itemsMatched,
+  });
 }

@@ -2,6 +2,8 @@
 // the case and its result as a JSON file, and import of such a file (or of a
 // bare case object).  Nothing is sent anywhere and nothing is stored.
 
+import { isoDate } from './record.js';
+
 export const EXPORT_FORMAT = 'livermets-export/1';
 // the case schema the core reads (core/src/parse.cpp, kAcceptedSchema); a case
 // may leave it out
@@ -18,11 +20,6 @@ export async function loadExamples() {
   if (!res.ok) throw new Error('examples.json: HTTP ' + res.status);
   const data = await res.json();
   return Array.isArray(data.examples) ? data.examples : [];
-}
-
-function stamp(d) {
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 /** The export document: the case as entered, the full result, when and with which rule base. */
@@ -42,12 +39,23 @@ export function downloadJson(doc, now = new Date()) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = `livermets-case-${stamp(now)}.json`;
+  a.download = `livermets-case-${isoDate(now)}.json`;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
   return a.download;
+}
+
+/**
+ * The teaching example a link names: `#example=<id>` (index.html#example=crc-repeat)
+ * gives its id; any other fragment gives null and is ignored.  Only the id of
+ * a shipped vignette ever travels in a URL, never a case: URLs end up in
+ * browser histories and server logs.
+ */
+export function exampleIdFromHash(hash) {
+  const m = /^#example=([a-z0-9][a-z0-9-]{0,63})$/.exec(String(hash || ''));
+  return m ? m[1] : null;
 }
 
 function isPlainObject(v) {

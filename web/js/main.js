@@ -7,12 +7,15 @@ import { calculator } from './loader.js';
 import { createForm } from './form.js';
 import { renderResult } from './result.js';
 import { renderDiagram } from './diagram.js';
-import { loadExamples, exportDocument, downloadJson, readCaseFile } from './io.js';
+import { loadExamples, exportDocument, downloadJson, readCaseFile, exampleIdFromHash } from './io.js';
 import { h } from './dom.js';
 import { startOffline } from './offline.js';
-import { listenEarly, attachEmbed } from './embed.js';
+import { listenEarly, attachEmbed, sendAttempt, requestedMode, isEmbedded } from './embed.js';
 import { watchBuild } from './withdrawal.js';
 import { attachChanges } from './changes.js';
+import { recordText, caseRows } from './record.js';
+import { attachCopy } from './copy.js';
+import { createLearn } from './learn.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -75,7 +78,7 @@ async function start() {
       answerText: form.answerText,
       hasField: form.isShown,
       focusField: form.focusField,
-      caseRows: form.summary(assumed),
+      caseRows: caseRows(q, result, form.getCase()),
       unplacedErrors: unplaced,
     });
     if (result.status === 'ok') {
@@ -99,17 +102,41 @@ async function start() {
   });
 
   const exampleSelect = $('#example');
-  loadExamples().then((examples) => {
+  const shippedExamples = loadExamples();
+  // learner mode (embed only): js/learn.js; it reveals a vignette's result here
+  const learn = createLearn({
+    questionnaire: q,
+    evaluate: (text) => calculator.evaluate(text),
+    reveal: (caseObj, text, result) => { form.setCase(caseObj); return update({ text, result }); },
+    loadExamples: () => shippedExamples,
+    sendAttempt,
+    layout: $('.layout'),
+  });
+  shippedExamples.then((examples) => {
     for (const ex of examples) exampleSelect.append(h('option', { value: ex.id }, ex.title));
     exampleSelect.disabled = false;
     $('#load-example').disabled = false;
-    $('#load-example').addEventListener('click', () => {
-      const ex = examples.find((x) => x.id === exampleSelect.value);
-      if (!ex) { ioStatus.textContent = 'Choose an example first.'; exampleSelect.focus(); return; }
+    const open = (ex) => {
+      exampleSelect.value = ex.id;
       form.setCase(ex.case);
       ioStatus.textContent = `Example loaded: ${ex.title}.` + (ex.teaching ? ' ' + ex.teaching : '');
       update();
+    };
+    $('#load-example').addEventListener('click', () => {
+      const ex = examples.find((x) => x.id === exampleSelect.value);
+      if (!ex) { ioStatus.textContent = 'Choose an example first.'; exampleSelect.focus(); return; }
+      open(ex);
     });
+    // a link to a teaching case (index.html#example=<id>); other fragments are only anchors
+    const followLink = () => {
+      const id = exampleIdFromHash(location.hash);
+      if (!id || withdrawn || learn.active()) return;
+      const ex = examples.find((x) => x.id === id);
+      if (ex) open(ex);
+      else ioStatus.textContent = `The link names a teaching example "${id}" that this version does not have.`;
+    };
+    window.addEventListener('hashchange', followLink);
+    followLink();
   }).catch(() => {
     exampleSelect.append(h('option', { value: '' }, 'Examples unavailable'));
   });
@@ -137,6 +164,16 @@ async function start() {
   });
 
   $('#print').addEventListener('click', () => window.print());
+  // the record text of the case now in the form, evaluated afresh (a number
+  // still being typed is taken as it stands)
+  attachCopy({
+    button: $('#copy'),
+    status: ioStatus,
+    getText: async () => {
+      await update();
+      return last.result ? recordText(last.result, q, { entered: form.getCase() }) : '';
+    },
+  });
 
   await update();
 
@@ -145,6 +182,7 @@ async function start() {
     version: rb.version,
     stopResults: () => {
       withdrawn = true;
+      learn.stop();
       seq += 1;
       last = { caseObj: {}, result: null };
       $('#case-form').inert = true;
@@ -158,11 +196,32 @@ async function start() {
     },
   });
 
-  // embed mode (embed.html or ?embed=1): a host page may send cases to show
+  // embed mode (embed.html or ?embed=1): a host page may send cases to show,
+  // or switch to learner mode (?mode=learn, or a configure message)
+  let mode = 'calculate';
+  if (isEmbedded() && requestedMode() === 'learn') {
+    try {
+      mode = (await learn.start()).mode;
+    } catch (e) {
+      ioStatus.textContent = `Learner mode could not start: ${e.message}.`;
+    }
+  }
   attachEmbed({
     evaluate: (text) => calculator.evaluate(text),
-    show: (caseObj, text, result) => { form.setCase(caseObj); return update({ text, result }); },
+    // in learner mode a case sent to evaluate is answered but not shown: the vignette stays
+    show: (caseObj, text, result) => {
+      if (learn.active()) return undefined;
+      form.setCase(caseObj);
+      return update({ text, result });
+    },
+    configure: async (config) => {
+      if (config.mode === 'learn') return learn.start(config);
+      const answer = learn.stop();
+      await update();
+      return answer;
+    },
     version: rb.version,
+    mode,
   });
 }
 

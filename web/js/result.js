@@ -3,6 +3,7 @@
 // would change the result, derived figures, and the basis of every line.
 
 import { h, questionDomId } from './dom.js';
+import { TOOL_NAME, DECISION_SUPPORT_LINE, isoDate, derivedDef } from './record.js';
 
 const STRENGTHS = [
   { key: 'do', title: 'Do' },
@@ -178,12 +179,11 @@ function renderDerived(result, ctx) {
   const d = result.derived || {};
   const keys = Object.keys(d);
   if (!keys.length) return null;
-  const defs = new Map((ctx.questionnaire.derived || []).map((x) => [x.id, x]));
   return h('section', { class: 'card', 'aria-labelledby': 'derived-title' },
     h('h3', { id: 'derived-title' }, 'Derived figures'),
     h('p', { class: 'muted' }, 'Computed from your answers. Prognostic scores inform; they never change the pathway.'),
     h('ul', { class: 'items derived-list' }, keys.map((k) => {
-      const def = defs.get(k) || { label: humanize(k.replace(/_percent$/, '')), unit: k.endsWith('_percent') ? '%' : '' };
+      const def = derivedDef(ctx.questionnaire, k);
       return h('li', { class: 'item', dataset: { derived: k } },
         h('p', { class: 'item-text' }, h('strong', {}, def.label), ': ', formatNumber(d[k]), def.unit ? ' ' + def.unit : ''),
         def.formula || def.source ? h('details', { class: 'basis' },
@@ -208,16 +208,11 @@ function renderBasisSummary(ctx) {
     })));
 }
 
-function humanize(key) {
-  const t = key.replace(/_/g, ' ');
-  return t.charAt(0).toUpperCase() + t.slice(1);
-}
-
 function renderCaseSummary(rows) {
   return h('section', { class: 'card print-only case-summary', 'aria-labelledby': 'case-sum-title' },
     h('h3', { id: 'case-sum-title' }, 'Case as entered'),
     rows.length
-      ? h('dl', {}, rows.map((r) => [h('dt', {}, r.label), h('dd', {}, r.value)]))
+      ? h('dl', {}, rows.map((r) => [h('dt', {}, r.label), h('dd', {}, r.value + (r.assumed ? ' (assumed)' : ''))]))
       : h('p', {}, 'No answers entered.'));
 }
 
@@ -232,12 +227,11 @@ export function renderResult(container, result, ctx) {
     statements: new Map((ctx.questionnaire.statements || []).map((s0) => [s0.id, s0])),
     cited: new Set(),
   };
-  const today = new Date();
-  const date = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0') + '-' + String(today.getDate()).padStart(2, '0');
+  const date = isoDate(new Date());
   const rb = result.rulebase || ctx.questionnaire.rulebase || {};
   const printHead = h('div', { class: 'print-only print-head' },
-    h('p', {}, h('strong', {}, 'Liver metastases pathway calculator'), ' · rule base ', rb.version || '', ' · ', rb.guideline || ''),
-    h('p', {}, 'Printed ', date, '. Decision support for clinicians; not a substitute for the multidisciplinary team. ',
+    h('p', {}, h('strong', {}, TOOL_NAME), ' · rule base ', rb.version || '', ' · ', rb.guideline || ''),
+    h('p', {}, 'Printed ', date, '. ', DECISION_SUPPORT_LINE, ' ',
       'Gnn = statement on line nn of the guideline; numbers = its citations.'));
 
   container.textContent = '';
