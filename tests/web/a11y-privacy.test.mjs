@@ -80,6 +80,34 @@ test('touch targets are at least 44 px', async () => {
   await page.close();
 });
 
+test('a notch and the home indicator (safe-area insets, emulated): text and the pathway bar keep clear of them', async () => {
+  // a phone turned sideways: notch on the left, rounded corners, home indicator at the bottom
+  const page = await openPage(session, { width: 844, height: 390 });
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: { top: 0, left: 47, right: 47, bottom: 21 } });
+  await loadExample(page, 'crc-conversion');
+  await expectPathway(page, 'CRC_CONVERSION_THERAPY');
+  const boxes = await page.evaluate(() => {
+    const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return { left: r.left, right: r.right, bottom: r.bottom }; };
+    const bar = document.querySelector('#pathway-bar');
+    const text = bar.querySelector('.bar-text').getBoundingClientRect();
+    return {
+      title: box('h1'), form: box('#case-form'), toolbar: box('#load-example'),
+      bar: bar.getBoundingClientRect().bottom, barText: { left: text.left, bottom: text.bottom },
+      masthead: box('.masthead'),
+    };
+  });
+  for (const k of ['title', 'form', 'toolbar']) {
+    assert.ok(boxes[k].left >= 47 && boxes[k].right <= 844 - 47, `${k} clear of the side insets: ${JSON.stringify(boxes[k])}`);
+  }
+  assert.ok(boxes.barText.left >= 47 && boxes.barText.bottom <= 390 - 21, `the pathway bar's text clears the notch and the home indicator: ${JSON.stringify(boxes.barText)}`);
+  assert.equal(boxes.bar, 390, 'the bar itself still reaches the bottom edge');
+  assert.ok(boxes.masthead.left === 0 && boxes.masthead.right === 844, 'the masthead\'s band reaches both edges');
+  await cdp.detach();
+  await page.checkGuards();
+  await page.close();
+});
+
 test('every choice offers Unknown, every number shows its accepted range, and sections use fieldsets and legends', async () => {
   const page = await openPage(session);
   await choice(page, 'Primary tumour', 'Colorectal').check();
