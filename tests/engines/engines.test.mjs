@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchEngine } from '../../scripts/lib/engines/index.mjs';
 import { requireBuild } from '../offline/support.mjs';
-import { FLOWS } from './flows.mjs';
+import { FLOWS, assertNoConsoleErrors } from './flows.mjs';
 
 const name = process.env.LIVERMETS_ENGINE || 'webkit';
 const outDir = process.env.LIVERMETS_ENGINE_SHOTS ? path.join(process.env.LIVERMETS_ENGINE_SHOTS, name) : null;
@@ -23,8 +23,9 @@ after(async () => { if (engine) await engine.close(); });
 
 for (const flow of FLOWS) {
   test(`${name}: ${flow.name}`, async () => {
-    engine.page.takeConsole();  // what an earlier flow left behind is that flow's
     const shot = async (label) => { if (outDir) await engine.page.screenshot(path.join(outDir, `${label}.png`)); };
     await flow.run({ engine, page: engine.page, shot, outDir });
+    const warnings = assertNoConsoleErrors(engine, flow.name);
+    for (const w of warnings) console.log(`# ${name} warning: ${w.text.slice(0, 300)}`);
   });
 }
