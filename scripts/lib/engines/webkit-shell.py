@@ -15,6 +15,7 @@
 #     controlled by automation, so the test asks the shell instead.
 # The profile (cache, service workers, storage) lives in LIVERMETS_WEBKIT_PROFILE,
 # a fresh folder for each run.
+import ctypes
 import os
 import signal
 import sys
@@ -30,6 +31,8 @@ if console:
     fd = os.open(console, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     os.dup2(fd, 1)
     os.dup2(fd, 2)
+# ends with WebKitWebDriver, even when that is killed (PR_SET_PDEATHSIG = 1)
+ctypes.CDLL(None).prctl(1, signal.SIGTERM)
 profile = os.environ['LIVERMETS_WEBKIT_PROFILE']
 print_to = os.environ.get('LIVERMETS_WEBKIT_PRINT_TO')
 

@@ -45,7 +45,35 @@ export function parseConsole(text) {
   return out;
 }
 
+/** The shell needs WebKitGTK's Python bindings: say so plainly, rather than let the driver wait. */
+function checkShell() {
+  try {
+    execFileSync('/usr/bin/python3', ['-c', "import gi; gi.require_version('Gtk', '3.0'); gi.require_version('WebKit2', '4.1')"],
+      { stdio: 'pipe' });
+  } catch (e) {
+    throw new Error(`webkit: the test shell cannot load WebKitGTK (packages python3-gi and gir1.2-webkit2-4.1; run scripts/setup): ${String(e.stderr || e.message).trim().split('\n').pop()}`);
+  }
+}
+
+/** Ends the helpers if this process is stopped before close(): a crash, a timeout, Ctrl-C. */
+function killOnExit(pids, profile) {
+  const kill = () => {
+    for (const pid of pids) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  const onSignal = (sig) => { kill(); process.exit(sig === 'SIGINT' ? 130 : 143); };
+  process.once('exit', kill);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.removeListener('exit', kill);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
+}
+
 export async function launchWebKit() {
+  checkShell();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'livermets-webkit-'));
   const consoleFile = path.join(profile, 'console.log');
   const printDir = path.join(profile, 'print');
@@ -63,7 +91,9 @@ export async function launchWebKit() {
   let driverLog = '';
   driver.stderr.on('data', (b) => { driverLog += b; });
   const base = `http://127.0.0.1:${port}`;
+  const forget = killOnExit([driver.pid, xvfb.pid], profile);
   const stop = async () => {
+    forget();
     await stopProcess(driver);
     await xvfb.stop();
     fs.rmSync(profile, { recursive: true, force: true });
@@ -89,6 +119,9 @@ export async function launchWebKit() {
           'webkitgtk:browserOptions': { binary: SHELL, args: ['--automation'] },
         },
       },
+    }).catch((e) => {
+      // the shell's own complaint (a missing package, say) is in its console file
+      throw new Error(`${e.message}\n${fs.readFileSync(consoleFile, 'utf8').slice(-2000)}`);
     });
     const s = (route) => `/session/${session.sessionId}${route}`;
     const find = async (selector) => (await call('POST', s('/element'), { using: 'css selector', value: selector }))[ELEMENT];
