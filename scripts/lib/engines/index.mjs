@@ -9,13 +9,57 @@ import { launchWebKit } from './webkit.mjs';
 
 export const ENGINE_NAMES = ['chromium', 'firefox', 'webkit'];
 
+/**
+ * Runs in the page before a click, a choice or typing, and does what a person
+ * does: waits until the page has stopped changing (an answer re-evaluates the
+ * case and can make questions appear above), scrolls the target to the middle
+ * of the screen at once, and waits until it stands still (two frames in the
+ * same place).  Without it a click can land where the element was a moment
+ * ago, on a smooth scroll under way, or under the fixed pathway bar; WebKit's
+ * WebDriver then answers "element not interactable".  Resolves false when
+ * nothing matches the selector.
+ */
+function readyToTouch(selector) {
+  return new Promise((resolve) => {
+    let lastChange = performance.now();
+    const watch = new MutationObserver(() => { lastChange = performance.now(); });
+    watch.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    let centred = null;
+    let last = '';
+    let still = 0;
+    let frames = 0;
+    const done = (value) => { watch.disconnect(); resolve(value); };
+    const tick = () => {
+      frames += 1;
+      const el = document.querySelector(selector);
+      if (!el) { done(false); return; }
+      const patience = frames < 240;  // some 4 s of frames, then act anyway
+      if (performance.now() - lastChange < 100 && patience) { requestAnimationFrame(tick); return; }
+      let r = el.getBoundingClientRect();
+      // again if something scrolled it away: WebKit reveals the field that Tab
+      // focused a few frames late, over this scroll
+      if (centred !== el || r.bottom <= 0 || r.top >= innerHeight) {
+        el.scrollIntoView({ block: 'center', behavior: 'instant' });
+        centred = el;
+        r = el.getBoundingClientRect();
+      }
+      const now = [r.x, r.y, r.width, r.height, scrollX, scrollY].join();
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still >= 2 || !patience) done(true);
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
 export async function launchEngine(name) {
   if (!ENGINE_NAMES.includes(name)) throw new Error(`unknown engine "${name}" (one of ${ENGINE_NAMES.join(', ')})`);
   const engine = name === 'webkit' ? await launchWebKit() : await launchPuppeteer(name);
   const { page } = engine;
   /** Polls fn(...args) in the page until it returns something truthy; returns that. */
   page.waitFor = async (fn, ...args) => {
-    const deadline = Date.now() + 20000;
+    const deadline = Date.now() + 30000;
     let last;
     for (;;) {
       try { last = await page.evaluate(fn, ...args); } catch (e) { last = e; }
@@ -27,46 +71,11 @@ export async function launchEngine(name) {
   /** Two animation frames: what the last input changed is painted (WebKit's
    *  screenshots otherwise can show the page before the last click). */
   page.settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
-  // Before a click, a choice or typing, do what a person does: wait until the page has
-  // stopped changing (an answer re-evaluates the case and can make questions
-  // appear above), scroll the target to the middle of the screen at once, and
-  // wait until it stands still (two frames in the same place).  Without this
-  // a click can land where the element was a moment ago, on a smooth scroll
-  // under way, or under the fixed pathway bar; WebKit's WebDriver then
-  // answers "element not interactable".
+  // Before a click, a choice or typing: see readyToTouch.
   for (const method of ['click', 'select', 'type']) {
     const act = page[method];
     page[method] = async (selector, ...rest) => {
-      const found = await page.evaluate((s) => new Promise((resolve) => {
-        let lastChange = performance.now();
-        const watch = new MutationObserver(() => { lastChange = performance.now(); });
-        watch.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
-        let centred = null;
-        let last = '';
-        let still = 0;
-        let frames = 0;
-        const done = (value) => { watch.disconnect(); resolve(value); };
-        const tick = () => {
-          const el = document.querySelector(s);
-          if (!el) { done(false); return; }
-          if (performance.now() - lastChange < 100 && (frames += 1) < 240) { requestAnimationFrame(tick); return; }
-          let r = el.getBoundingClientRect();
-          // (again if something scrolled it away: WebKit reveals the field that Tab
-          // focused a few frames late, over our scroll)
-          if (centred !== el || r.bottom <= 0 || r.top >= innerHeight) {
-            el.scrollIntoView({ block: 'center', behavior: 'instant' });
-            centred = el;
-            r = el.getBoundingClientRect();
-          }
-          const now = [r.x, r.y, r.width, r.height, scrollX, scrollY].join();
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (still >= 2 || (frames += 1) > 240) done(true);
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }), selector);
-      if (!found) throw new Error(`${name}: nothing matches ${selector}`);
+      if (!(await page.evaluate(readyToTouch, selector))) throw new Error(`${name}: nothing matches ${selector}`);
       await act.call(page, selector, ...rest);
     };
   }
