@@ -54,7 +54,7 @@ export async function launchPuppeteer(name) {
   };
   return {
     name,
-    label: (await browser.version()).replace(/^(Headless)?Chrome\//, 'Chromium ').replace(/^firefox\//, 'Firefox ESR '),
+    label: `${(await browser.version()).replace(/^(Headless)?Chrome\//, 'Chromium ').replace(/^firefox\//, 'Firefox ESR ')} (${browser.protocol})`,
     page,
     async close() {
       await browser.close().catch(() => {});
