@@ -68,6 +68,10 @@ int evaluate_document(const std::string& path) {
   }
   const livermets::DocumentResult r = livermets::evaluate_document(text);
   std::cout << r.json << "\n";
+  if (!std::cout.flush()) {  // iostreams report a failed write (a full disk, memory) only here
+    std::cerr << "livermets: cannot write the result\n";
+    return kExitFault;
+  }
   return exit_status(r.all_ok, r.internal_fault);
 }
 
@@ -98,7 +102,7 @@ int evaluate_lines(const std::string& path) {
     fault = fault || r.internal_fault;
   }
   if (fd != STDIN_FILENO) ::close(fd);
-  if (std::fflush(stdout) != 0 || lines.failed()) {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) || lines.failed()) {
     std::cerr << "livermets: " << (lines.failed() ? "cannot read " + path : std::string("cannot write the results"))
               << "\n";
     return kExitFault;
