@@ -5,6 +5,7 @@
 // digits that read back as the same double, and "45.0" for a whole number.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,11 +23,13 @@ class JsonWriter {
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
 
-  // Writes `"name":`; the next value call writes the value.
+  // Writes `"name":`; the next value call writes the value.  Names are the
+  // contract's own (ASCII letters, digits, underscores): nothing to escape.
   JsonWriter& key(std::string_view name) {
     separate();
-    quoted(name);
-    out_ += ':';
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
     after_key_ = true;
     return *this;
   }
@@ -98,15 +101,15 @@ class JsonWriter {
   // Text between escapes is copied a run at a time.
   void quoted(std::string_view s) {
     out_ += '"';
-    std::size_t run = 0;  // start of the characters not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const auto ch = static_cast<unsigned char>(s[i]);
-      if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
-      out_.append(s, run, i - run);
-      run = i + 1;
-      escape(ch);
+    const char* run = s.data();  // the characters not yet copied start here
+    const char* const end = s.data() + s.size();
+    for (const char* p = run; p != end; ++p) {
+      if (!kNeedsEscape[static_cast<unsigned char>(*p)]) continue;
+      out_.append(run, static_cast<std::size_t>(p - run));
+      run = p + 1;
+      escape(static_cast<unsigned char>(*p));
     }
-    out_.append(s, run, s.size() - run);
+    out_.append(run, static_cast<std::size_t>(end - run));
     out_ += '"';
   }
   void escape(unsigned char ch) {
@@ -126,6 +129,14 @@ class JsonWriter {
       }
     }
   }
+
+  static constexpr std::array<bool, 256> kNeedsEscape = [] {
+    std::array<bool, 256> t{};
+    for (std::size_t c = 0; c < 0x20; ++c) t[c] = true;
+    t['"'] = true;
+    t['\\'] = true;
+    return t;
+  }();
 
   std::string out_;
   std::vector<bool> first_;  // per open object or array: no element written yet
