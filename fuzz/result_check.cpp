@@ -228,6 +228,52 @@ std::string status_of(const json& r) {
   return r.is_object() && r.contains("status") && r["status"].is_string() ? r["status"].get<std::string>() : "";
 }
 
+// The errors' fields and messages of an error result, in order.
+void errors_of(const json& r, std::vector<std::string>& fields, std::vector<std::string>* messages) {
+  if (!r.is_object() || !r.contains("errors") || !r["errors"].is_array()) return;
+  for (const auto& e : r["errors"]) {
+    fields.push_back(e.is_object() ? e.value("field", "") : "");
+    if (messages) messages->push_back(e.is_object() ? e.value("message", "") : "");
+  }
+}
+
+// Counts the elements of a top-level array from SAX events.
+struct ElementCounter : nlohmann::json_sax<json> {
+  int depth = 0;
+  bool is_array = false;
+  std::size_t elements = 0;
+
+  bool value() {
+    if (depth == 1) ++elements;
+    return true;
+  }
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override { return open(false); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t&) override { return true; }
+  bool parse_error(std::size_t, const std::string&, const json::exception&) override { return false; }
+
+ private:
+  bool open(bool array) {
+    if (depth == 0) is_array = array;
+    value();
+    ++depth;
+    return true;
+  }
+  bool close() {
+    --depth;
+    return true;
+  }
+};
+
 }  // namespace
 
 std::vector<std::string> check_result(std::string_view text, ResultSummary* summary) {
@@ -238,8 +284,21 @@ std::vector<std::string> check_result(std::string_view text, ResultSummary* summ
     summary->parsed = true;
     summary->status = status_of(r);
     summary->pathway = r.is_object() && r.contains("pathway") && r["pathway"].is_object() ? r["pathway"].value("code", "") : "";
+    errors_of(r, summary->error_fields, &summary->error_messages);
   }
   return p;
+}
+
+InputVerdict nlohmann_verdict(std::string_view text) {
+  InputVerdict v;
+  v.accepted = json::accept(text.begin(), text.end());
+  if (v.accepted) {
+    ElementCounter counter;
+    json::sax_parse(text.begin(), text.end(), &counter);
+    v.is_array = counter.is_array;
+    v.elements = counter.elements;
+  }
+  return v;
 }
 
 std::vector<std::string> check_document(std::string_view text, DocumentSummary* summary) {
@@ -259,6 +318,7 @@ std::vector<std::string> check_document(std::string_view text, DocumentSummary* 
     for (auto& e : check_result_json(d)) p.push_back("document: " + e);
     summary->status = status_of(d);
     summary->all_ok = summary->status == "ok";
+    errors_of(d, summary->error_fields, nullptr);
   }
   return p;
 }

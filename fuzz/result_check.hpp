@@ -20,6 +20,7 @@ struct ResultSummary {
   bool parsed = false;
   std::string status;   // "ok", "error", or what was found
   std::string pathway;  // the pathway code of an ok result
+  std::vector<std::string> error_fields, error_messages;  // of an error result, in order
 };
 
 // Problems with one result string (the output of evaluate_json).
@@ -31,10 +32,20 @@ struct DocumentSummary {
   std::size_t elements = 0;
   bool all_ok = false;  // every element (or the one object) has status "ok"
   std::string status;   // of the one object, when not an array
+  std::vector<std::string> error_fields;  // of the one object, when not an array
 };
 
 // Problems with an evaluate_document answer: an array of results (each
 // checked, problems prefixed "element: ") or one result object ("document: ").
 std::vector<std::string> check_document(std::string_view text, DocumentSummary* summary);
+
+// nlohmann's own verdict on an input (json::accept), the reference the core's
+// reading is held to; for an accepted top-level array, its element count.
+struct InputVerdict {
+  bool accepted = false;
+  bool is_array = false;
+  std::size_t elements = 0;
+};
+InputVerdict nlohmann_verdict(std::string_view text);
 
 }  // namespace livermets::fuzzcheck

@@ -1,10 +1,10 @@
-// The WebAssembly boundary: three Embind functions, JSON strings in and out
+// The WebAssembly boundary: Embind functions, JSON strings in and out
 // (CONTRACT.md section 1).  Thin on purpose: every decision lives in the core.
 //
 // No C++ exception may reach JavaScript.  The core promises not to throw, but
 // the boundary does not rely on it: every call is wrapped, and anything that
-// escapes (std::bad_alloc, a library exception) becomes the contract's error
-// shape instead of an abort.  The module is compiled with -fexceptions so the
+// escapes (std::bad_alloc, a library exception) becomes the core's fault
+// result instead of an abort.  The module is compiled with -fexceptions so the
 // catch blocks are real (see wasm/CMakeLists.txt for the measured cost).
 #include <emscripten/bind.h>
 
@@ -15,61 +15,24 @@
 
 namespace {
 
-// Escapes a string for a JSON string literal.  Only used on texts we control
-// (exception messages), but written to be safe for any byte sequence: bytes
-// >= 0x80 are replaced so the output is always valid UTF-8 and valid JSON.
-std::string json_quote(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char ch : text) {
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (ch < 0x20 || ch >= 0x80) {
-          out += '?';
-        } else {
-          out += static_cast<char>(ch);
-        }
-    }
+// Runs `call`; an exception out of it gives the core's fault result.
+template <class Call>
+std::string guarded(Call&& call) {
+  try {
+    return call();
+  } catch (const std::exception& e) {
+    return livermets::fault_result_json(e.what());
+  } catch (...) {
+    return livermets::fault_result_json("unknown exception");
   }
-  out += '"';
-  return out;
-}
-
-// The contract's error shape, built without any library that could throw.
-std::string fault_result(const std::string& detail) {
-  std::string out = "{\"status\":\"error\",\"errors\":[{\"field\":\"case\",\"message\":";
-  out += json_quote("internal fault in the calculator (" + detail +
-                    "); no result was computed, please report this case");
-  out += "}],\"rulebase\":{\"version\":";
-  out += json_quote(std::string(livermets::rulebase_version()));
-  out += ",\"guideline\":";
-  out += json_quote(std::string(livermets::guideline_name()));
-  out += "},\"internal_fault\":true}";  // as the core marks its own faults
-  return out;
 }
 
 std::string evaluate(std::string case_json) {
-  try {
-    return livermets::evaluate_json(case_json);
-  } catch (const std::exception& e) {
-    return fault_result(e.what());
-  } catch (...) {
-    return fault_result("unknown exception");
-  }
+  return guarded([&] { return livermets::evaluate_json(case_json); });
 }
 
 std::string questionnaire() {
-  try {
-    return livermets::questionnaire_json();
-  } catch (const std::exception& e) {
-    return fault_result(e.what());
-  } catch (...) {
-    return fault_result("unknown exception");
-  }
+  return guarded([] { return livermets::questionnaire_json(); });
 }
 
 std::string version() {
@@ -80,10 +43,17 @@ std::string version() {
   }
 }
 
+// The fault result for a failure the page's loader saw outside C++ (a trap, an
+// abort, output that is not a result): one builder of that shape for all.
+std::string fault(std::string detail) {
+  return guarded([&] { return livermets::fault_result_json(detail); });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(livermets) {
   emscripten::function("evaluate", &evaluate);
   emscripten::function("questionnaire", &questionnaire);
   emscripten::function("version", &version);
+  emscripten::function("fault", &fault);
 }

@@ -143,15 +143,6 @@ bool FieldSpec::known(const Case& c) const {
   return false;
 }
 
-void FieldSpec::clear(Case& c) const {
-  switch (type) {
-    case FieldType::boolean: boolean_ref(c).reset(); break;
-    case FieldType::enumeration: enum_set(c, -1); break;
-    case FieldType::integer: integer_ref(c).reset(); break;
-    case FieldType::number: number_ref(c).reset(); break;
-  }
-}
-
 void FieldSpec::set(Case& c, double value) const {
   switch (type) {
     case FieldType::boolean: boolean_ref(c) = value != 0; break;

@@ -35,7 +35,6 @@ struct FieldSpec {
   void (*enum_set)(Case&, int) = nullptr;
 
   bool known(const Case& c) const;
-  void clear(Case& c) const;
   // Sets a value: 0/1 for a boolean, the option's index, or the number.
   void set(Case& c, double value) const;
   // Copies this field's answer (known or not) from one case to another.

@@ -2,11 +2,11 @@
 // Types, options and ranges come from the field table (fields.cpp); this file
 // adds what a clinician reads: labels, help, sections, and when to ask.
 //
-// Written with the result's JsonWriter rather than built as an nlohmann DOM:
-// the first call in WebAssembly is on the page's start-up path, and building
-// a few thousand map nodes there cost tens of milliseconds.  Every object's
-// keys are written in byte order, as nlohmann's dump (std::map) wrote them,
-// so the text is the same byte for byte.
+// This runs when the core is built, not when it runs: make_questionnaire.cpp
+// writes the text into a source file, and questionnaire_json() returns it as
+// a constant (core/CMakeLists.txt), so the page pays nothing at start-up.
+// Every object's keys are written in byte order, as nlohmann's dump (std::map)
+// writes them.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +14,8 @@
 #include "fields.hpp"
 #include "json_writer.hpp"
 #include "livermets/catalogue.hpp"
-#include "livermets/livermets.hpp"
-#include "result_json.hpp"
+#include "livermets/version.hpp"
+#include "questionnaire_builder.hpp"
 #include "statements.hpp"
 
 namespace livermets {
@@ -308,6 +308,8 @@ void write_derived_figures(JsonWriter& w) {
   w.end_array();
 }
 
+}  // namespace
+
 // Top-level keys in byte order: algorithms, derived, pathways, questions,
 // rulebase, schema, sections, statements.
 std::string build_questionnaire() {
@@ -323,19 +325,6 @@ std::string build_questionnaire() {
   write_statements(w);
   w.end_object();
   return w.take();
-}
-
-}  // namespace
-
-// Built once: the definition never changes while the program runs, and the
-// page asks for it on every start (a cold start on a slow tablet counts).
-std::string questionnaire_json() {
-  try {
-    static const std::string kDefinition = build_questionnaire();
-    return kDefinition;
-  } catch (...) {
-    return R"({"status":"error","errors":[{"field":"questionnaire","message":"internal fault"}]})";
-  }
 }
 
 }  // namespace livermets

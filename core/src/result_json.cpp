@@ -7,8 +7,9 @@
 #include "fields.hpp"
 #include "json_writer.hpp"
 #include "livermets/catalogue.hpp"
-#include "livermets/livermets.hpp"
 #include "display.hpp"
+#include "livermets/fault.hpp"
+#include "livermets/version.hpp"
 #include "missing.hpp"
 #include "texts.hpp"
 
@@ -167,7 +168,7 @@ std::string ok_result_json(const Case& c, const Decision& d) {
   return w.take();
 }
 
-std::string error_result_json(const std::vector<FieldError>& errors, bool internal_fault) {
+std::string error_result_json(const std::vector<FieldError>& errors) {
   JsonWriter w;
   w.begin_object();
   w.field("status", "error");
@@ -177,9 +178,28 @@ std::string error_result_json(const std::vector<FieldError>& errors, bool intern
   }
   w.end_array();
   write_rulebase(w);
-  if (internal_fault) w.field("internal_fault", true);
   w.end_object();
   return w.take();
+}
+
+std::string fault_result_json(std::string_view detail) {
+  try {
+    JsonWriter w;
+    w.begin_object();
+    w.field("status", "error");
+    w.key("errors").begin_array().begin_object();
+    w.field("field", "case");
+    w.field("message", "internal fault in the calculator (" + std::string(detail) +
+                           "): no result was computed; please report this case");
+    w.end_object().end_array();
+    write_rulebase(w);
+    w.field("internal_fault", true);
+    w.end_object();
+    return w.take();
+  } catch (...) {  // out of memory while writing the fault itself
+    return R"({"status":"error","errors":[{"field":"case","message":"internal fault in the calculator: )"
+           R"(no result was computed; please report this case"}],"internal_fault":true})";
+  }
 }
 
 }  // namespace livermets

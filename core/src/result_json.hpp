@@ -1,4 +1,6 @@
-// The contract's result object (CONTRACT.md section 3), built from a decision.
+// The contract's result object (CONTRACT.md section 3), built from a decision,
+// and the error result of an invalid case.  The fault result, for the
+// calculator's own failures, is public: fault_result_json (livermets.hpp).
 #pragma once
 
 #include <string>
@@ -10,7 +12,6 @@
 namespace livermets {
 
 std::string ok_result_json(const Case& c, const Decision& d);
-// internal_fault: the error is ours, not the input's (the CLI exits 1).
-std::string error_result_json(const std::vector<FieldError>& errors, bool internal_fault = false);
+std::string error_result_json(const std::vector<FieldError>& errors);
 
 }  // namespace livermets

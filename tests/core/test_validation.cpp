@@ -381,3 +381,48 @@ TEST(Validation, EvaluateDocumentMalformedIsAnError) {
     ASSERT_FALSE(out.is_discarded()) << d.json.substr(0, 200);
   }
 }
+TEST(Validation, EvaluateDocumentMalformedArrayIsOneErrorNamingTheCase) {
+  // What nlohmann's parser refuses is refused whole: no case of it is evaluated.
+  for (const char* text : {R"([{"primary":"other"}}{"primary":"breast"}])", "[{},]", "[,{}]", "[{}]]", "[{}] {}",
+                           "[{} {}]", "[{}", "[{\"a\":1e400}]", "[\"\xff\"]", "[{}]x"}) {
+    const auto d = livermets::evaluate_document(text);
+    EXPECT_FALSE(d.all_ok) << text;
+    EXPECT_FALSE(d.internal_fault) << text;
+    const json out = json::parse(d.json, nullptr, false);
+    ASSERT_TRUE(out.is_object()) << text << " -> " << d.json.substr(0, 300);
+    EXPECT_TRUE(is_error_naming(out, F{"case"})) << text;
+    EXPECT_EQ(out["errors"].size(), 1u) << text;
+  }
+}
+TEST(Validation, EvaluateDocumentReadsEachElementExactlyAsItWouldBeAlone) {
+  const std::vector<std::string> elements = {
+      R"({"primary":"other"})", R"({"x_a":[1,{"b":[]}],"primary":"breast"})", R"("str\"ing,]")", "12.5e1", "-0",
+      "true", "null", "[[]]", R"({"ecog":9})", R"({"primary":"colorectal","primary":"breast"})",
+      R"({"x_a":[[[[[[[[1]]]]]]]]})", "{}"};
+  std::string text = " [ ";
+  for (std::size_t k = 0; k < elements.size(); ++k) text += (k ? " ,\n\t" : "") + elements[k] + (k % 2 ? "" : " ");
+  text += "\r\n] ";
+  const auto d = livermets::evaluate_document(text);
+  const json out = json::parse(d.json, nullptr, false);
+  ASSERT_TRUE(out.is_array()) << d.json.substr(0, 300);
+  ASSERT_EQ(out.size(), elements.size());
+  for (std::size_t k = 0; k < elements.size(); ++k) {
+    EXPECT_EQ(out[k].dump(), json::parse(livermets::evaluate_json(elements[k])).dump()) << elements[k];
+  }
+}
+TEST(Validation, EvaluateDocumentArrayUpToTheCaseLimitAndNoMore) {
+  std::string text = "[{}";
+  for (std::size_t i = 1; i < livermets::kMaxDocumentCases; ++i) text += ",{}";
+  const auto at_limit = livermets::evaluate_document(text + "]");
+  ASSERT_EQ(at_limit.json.front(), '[') << at_limit.json.substr(0, 300);
+  std::size_t results = 0;  // counted by their first key: 10,000 results are too many to parse here
+  for (std::size_t at = at_limit.json.find("{\"status\":"); at != std::string::npos;
+       at = at_limit.json.find("{\"status\":", at + 1)) {
+    ++results;
+  }
+  EXPECT_EQ(results, livermets::kMaxDocumentCases);
+  const auto beyond = livermets::evaluate_document(text + ",{}]");
+  const json refused = json::parse(beyond.json, nullptr, false);
+  ASSERT_TRUE(refused.is_object()) << beyond.json.substr(0, 300);
+  EXPECT_TRUE(is_error_naming(refused, F{"case"}));
+}

@@ -4,10 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { wasmJs } from './harness.mjs';
-import { createCalculator, faultResult } from '../../web/js/loader.js';
+import path from 'node:path';
+import { wasmJs, repoRoot } from './harness.mjs';
+import { createCalculator } from '../../web/js/loader.js';
 
 const require = createRequire(import.meta.url);
+
+// What a module's fault() answers (the core's builder, in the real module).
+function fakeFault(id, detail) {
+  return JSON.stringify({ status: 'error', internal_fault: true, instance: id,
+    errors: [{ field: 'case', message: `internal fault in the calculator (${detail})` }] });
+}
 
 function fakeFactory(behaviour) {
   let created = 0;
@@ -18,6 +25,7 @@ function fakeFactory(behaviour) {
       evaluate: (text) => behaviour(id, text),
       questionnaire: () => '{"schema":"livermets-questionnaire/1"}',
       version: () => '9.9.9',
+      fault: (detail) => fakeFault(id, detail),
     };
   };
   return { factory, created: () => created };
@@ -40,7 +48,8 @@ test('a trap inside the module gives a fault result, and the next call uses a fr
   assert.equal((await calc.evaluate('{}')).instance, 1);
   const fault = await calc.evaluate('boom');
   assert.equal(fault.status, 'error');
-  assert.equal(fault.fault, true);
+  assert.equal(fault.internal_fault, true);
+  assert.equal(fault.instance, 2, 'the fault result is built by a fresh instance, not the trapped one');
   assert.equal(fault.pathway, undefined, 'no stale pathway after a fault');
   assert.match(fault.errors[0].message, /unreachable/);
   const after = await calc.evaluate('{}');
@@ -51,7 +60,7 @@ test('a trap inside the module gives a fault result, and the next call uses a fr
 test('output that is not a result is a fault too', async () => {
   const f = fakeFactory((id) => (id === 1 ? 'not json' : JSON.stringify({ status: 'ok', instance: id })));
   const calc = createCalculator({ factory: f.factory });
-  assert.equal((await calc.evaluate('{}')).fault, true);
+  assert.equal((await calc.evaluate('{}')).internal_fault, true);
   assert.equal((await calc.evaluate('{}')).instance, 2);
 });
 
@@ -60,19 +69,23 @@ test('a factory that fails to start is retried on the next call', async () => {
   const factory = async () => {
     attempts += 1;
     if (attempts === 1) throw new Error('instantiate failed');
-    return { evaluate: () => '{"status":"ok"}', questionnaire: () => '{}', version: () => '1' };
+    return { evaluate: () => '{"status":"ok"}', questionnaire: () => '{}', version: () => '1', fault: (d) => fakeFault(1, d) };
   };
   const calc = createCalculator({ factory });
-  assert.equal((await calc.evaluate('{}')).fault, true);
+  assert.equal((await calc.evaluate('{}')).internal_fault, true);
   assert.equal((await calc.evaluate('{}')).status, 'ok');
   assert.equal(attempts, 2);
 });
 
-test('faultResult has the contract error shape', () => {
-  const r = faultResult(new Error('x'));
-  assert.equal(r.status, 'error');
-  assert.equal(r.errors[0].field, '');
-  assert.ok(r.errors[0].message.length > 10);
+test('when no instance can start again after a fault, evaluate rejects instead of inventing a result', async () => {
+  let attempts = 0;
+  const factory = async () => {
+    attempts += 1;
+    if (attempts > 1) throw new Error('instantiate failed');
+    return { evaluate: () => { throw new WebAssembly.RuntimeError('unreachable'); }, fault: (d) => fakeFault(1, d) };
+  };
+  const calc = createCalculator({ factory });
+  await assert.rejects(calc.evaluate('{}'), /instantiate failed/);
 });
 
 test('with the real module: the loader gives the module\'s own results', async () => {
@@ -82,4 +95,38 @@ test('with the real module: the loader gives the module\'s own results', async (
   assert.deepEqual(await calc.evaluate('{"primary":"breast","breast":{"her2":"positive"}}'), direct);
   const q = await calc.questionnaire();
   assert.equal(q.schema, 'livermets-questionnaire/1');
+});
+
+// The test build of the module (wasm/fault-test): the real core, with one
+// allocation made to fail on request (tests/fault).
+const faultTestJs = process.env.LIVERMETS_FAULT_WASM_JS || path.join(repoRoot, 'build/wasm/wasm/fault-test/livermets.js');
+
+test('with the fault-test module: a fault inside the core is the core\'s fault result, and the next call uses a fresh instance', async () => {
+  const factory = require(faultTestJs);
+  let created = 0;
+  let live;
+  const counting = async (args) => { created += 1; live = await factory(args); return live; };
+  const calc = createCalculator({ factory: counting, moduleArgs: {} });
+  const text = '{"primary":"colorectal","r0_achievable":true,"flr_percent":45}';
+  const before = await calc.evaluate(text);
+  assert.equal(before.status, 'ok');
+  live.failAllocation(4);
+  const fault = await calc.evaluate(text);
+  assert.equal(fault.status, 'error');
+  assert.equal(fault.internal_fault, true);
+  assert.deepEqual(fault.errors.map((e) => e.field), ['case']);
+  assert.match(fault.errors[0].message, /no result was computed; please report this case/);
+  assert.equal(fault.pathway, undefined);
+  assert.deepEqual(await calc.evaluate(text), before, 'the next answer is right again');
+  assert.equal(created, 2, 'the instance that faulted is not used again');
+});
+
+test('the module\'s fault() is the core\'s one builder of the fault result', async () => {
+  const m = await require(wasmJs)();
+  const r = JSON.parse(m.fault('RuntimeError: unreachable'));
+  assert.equal(r.status, 'error');
+  assert.equal(r.internal_fault, true);
+  assert.equal(r.rulebase.version, m.version());
+  assert.deepEqual(r.errors.map((e) => e.field), ['case']);
+  assert.match(r.errors[0].message, /RuntimeError: unreachable/);
 });

@@ -11,7 +11,7 @@ test('require(livermets.js)() works in Node with no argument and exposes the thr
   const factory = require(wasmJs);
   assert.equal(typeof factory, 'function');
   const m = await factory();
-  for (const fn of ['evaluate', 'questionnaire', 'version']) assert.equal(typeof m[fn], 'function', fn);
+  for (const fn of ['evaluate', 'questionnaire', 'version', 'fault']) assert.equal(typeof m[fn], 'function', fn);
   assert.match(m.version(), /^\d+\.\d+\.\d+/);
   const q = JSON.parse(m.questionnaire());
   assert.equal(q.schema, 'livermets-questionnaire/1');

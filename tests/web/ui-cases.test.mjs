@@ -2,7 +2,8 @@
 // the keyboard alone), reaching the pathway the contract's table gives them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPage, choice, typeNumber, expectPathway, recsOf } from './helpers.mjs';
+import path from 'node:path';
+import { startSession, openPage, choice, typeNumber, expectPathway, recsOf, repoRoot } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -119,6 +120,47 @@ test('an invalid value shows the core\'s message next to its question, and no pa
   assert.equal(await page.getByRole('textbox', { name: /^ECOG/ }).getAttribute('aria-invalid'), null);
   await page.checkGuards();
   await page.close();
+});
+
+// The page is served the test build of the module (wasm/fault-test: the real
+// core, with one allocation made to fail on request), and a fault is forced
+// inside the core while a person changes an answer.
+const faultModule = process.env.LIVERMETS_FAULT_WASM_DIR || path.join(repoRoot, 'build/wasm/wasm/fault-test');
+
+test('a fault inside the calculator is shown as a fault to report, never as answers to correct', async () => {
+  // Its own browser, without service workers (as on a plain-http intranet), so
+  // that every request for the module reaches the routes below.
+  const own = await startSession();
+  await own.context.addInitScript(() => { delete Navigator.prototype.serviceWorker; });
+  const serveFaultModule = (file, contentType) => (route) => route.fulfill({ path: path.join(faultModule, file), contentType });
+  await own.context.route('**/livermets.js', serveFaultModule('livermets.js', 'text/javascript'));
+  await own.context.route('**/livermets.wasm', serveFaultModule('livermets.wasm', 'application/wasm'));
+  try {
+    const page = await openPage(own);
+    await choice(page, 'Primary tumour', 'Colorectal').check();
+    await expectPathway(page, 'ASSESSMENT_INCOMPLETE');
+    await page.evaluate(() => globalThis.livermetsFailAllocation(4));
+    await typeNumber(page, /^ECOG performance status/, 1);
+    await page.waitForFunction(() => document.querySelector('#result-body').dataset.status === 'error');
+    const alert = page.locator('#result-body [role="alert"]');
+    assert.equal(await alert.getAttribute('data-fault'), 'internal');
+    assert.match(await alert.textContent(), /Calculator fault/);
+    assert.match(await alert.textContent(), /no result was computed; please report this case/);
+    assert.match(await alert.textContent(), /not of your answers/);
+    assert.doesNotMatch(await alert.textContent(), /answers need correcting/);
+    assert.equal(await page.locator('.q-error:visible').count(), 0, 'no answer is marked as wrong');
+    assert.equal(await page.getByRole('textbox', { name: /^ECOG/ }).getAttribute('aria-invalid'), null);
+    assert.equal(await page.locator('#pathway').count(), 0, 'no pathway without a result');
+    assert.match(await page.locator('#live').textContent(), /Calculator fault: no result was computed/);
+    await page.screenshot({ path: path.join(repoRoot, 'build', 'web-fault.png') });
+    // the next change is answered by a fresh instance
+    await typeNumber(page, /^ECOG performance status/, 2);
+    await expectPathway(page, 'ASSESSMENT_INCOMPLETE');
+    await page.checkGuards();
+    await page.close();
+  } finally {
+    await own.stop();
+  }
 });
 
 async function tabTo(page, predicate, arg) {

@@ -379,6 +379,5 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     has: (id) => controls.has(id),
     isShown: (id) => controls.has(id) && !controls.get(id).container.hidden,
     labelOf: (id) => (byId.get(id) || { label: id }).label,
-    flushPending() { if (debounce) { clearTimeout(debounce); debounce = null; onChange && onChange(); } },
   };
 }

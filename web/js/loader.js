@@ -1,7 +1,8 @@
 // The one door to the WebAssembly calculator.  Instantiates the module once
 // and caches the promise; after any fault (a trap, an abort, output that is
-// not JSON) it drops the instance, reports the fault as an error result (never
-// a stale result) and the next call starts a fresh instance.
+// not JSON, or the core's own fault result) it drops the instance, reports the
+// fault as the core's fault result (never a stale result), and the next call
+// uses a fresh instance.
 //
 // The module is the Emscripten MODULARIZE factory `createLivermets`, defined
 // by the classic script livermets.js next to index.html.  If a host page (an
@@ -28,28 +29,13 @@ function loadFactory() {
   });
 }
 
-/** An error result in the contract's shape, flagged as a fault of the calculator. */
-export function faultResult(error) {
-  const detail = error && error.message ? error.message : String(error);
-  return {
-    status: 'error',
-    fault: true,
-    errors: [{
-      field: '',
-      message: 'The calculator had an internal fault and has been restarted (' + detail +
-        '). No result is shown for this case; change an answer or reload the page to try again.',
-    }],
-  };
-}
-
 /**
  * createCalculator({factory, moduleArgs}): factory defaults to the page's
  * createLivermets; tests pass their own.  Returns async evaluate(text),
- * questionnaire(), version(), and the number of instances started so far.
+ * questionnaire() and version().
  */
 export function createCalculator(options = {}) {
   let instance = null;
-  let started = 0;
   const getFactory = options.factory ? () => Promise.resolve(options.factory) : loadFactory;
   const moduleArgs = options.moduleArgs || {
     locateFile: (path) => scriptUrl(path),
@@ -57,7 +43,6 @@ export function createCalculator(options = {}) {
 
   function module() {
     if (!instance) {
-      started += 1;
       instance = getFactory().then((factory) => {
         if (typeof performance === 'object' && performance.mark) performance.mark('livermets-factory');
         return factory({
@@ -90,20 +75,32 @@ export function createCalculator(options = {}) {
     }
   }
 
+  // The fault result for a failure seen here, outside C++: built by the core's
+  // one builder (the module's fault()), in a fresh instance.  Rejects only when
+  // no instance can start at all.
+  async function faultResult(error) {
+    const detail = error && error.message ? error.message : String(error);
+    return JSON.parse(await call('fault', detail));
+  }
+
   return {
-    /** One case (JSON text or a Uint8Array of bytes) in, the result object out. */
+    /**
+     * One case (JSON text or a Uint8Array of bytes) in, the result object out.
+     * A fault of the calculator gives the fault result (`internal_fault: true`).
+     */
     async evaluate(caseText) {
+      let result;
       try {
-        const out = await call('evaluate', caseText);
-        const result = JSON.parse(out);
+        result = JSON.parse(await call('evaluate', caseText));
         if (!result || typeof result !== 'object' || (result.status !== 'ok' && result.status !== 'error')) {
           throw new Error('unexpected output');
         }
-        return result;
       } catch (e) {
         instance = null;
         return faultResult(e);
       }
+      if (result.internal_fault) instance = null;  // never reuse an instance that faulted
+      return result;
     },
     /** The questionnaire definition (parsed); rejects when the module cannot start. */
     async questionnaire() {
@@ -111,9 +108,6 @@ export function createCalculator(options = {}) {
     },
     async version() {
       return call('version');
-    },
-    get instancesStarted() {
-      return started;
     },
   };
 }

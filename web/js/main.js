@@ -23,10 +23,10 @@ function setText(selector, text) {
   document.querySelectorAll(selector).forEach((el) => { el.textContent = text; });
 }
 
-function fatal(message) {
+function fatal(message, title = 'The calculator could not start') {
   const root = $('#questions');
   root.textContent = '';
-  root.append(h('div', { class: 'card card-error', role: 'alert' }, h('h3', {}, 'The calculator could not start'), h('p', {}, message)));
+  root.append(h('div', { class: 'card card-error', role: 'alert' }, h('h3', {}, title), h('p', {}, message)));
   document.documentElement.dataset.ready = 'failed';
 }
 
@@ -62,13 +62,21 @@ async function start() {
     if (withdrawn) return;
     const my = ++seq;
     const text = given ? given.text : form.caseJson();
-    const result = given ? given.result : await calculator.evaluate(text);
+    let result = given && given.result;
+    if (!result) {
+      try {
+        result = await calculator.evaluate(text);
+      } catch (e) {  // after a fault, no instance of the module could start again
+        fatal('Reload the page (' + (e && e.message ? e.message : e) + ').', 'The calculator stopped and could not restart');
+        return;
+      }
+    }
     if (my !== seq || withdrawn) return;  // a newer change is already being evaluated
     let caseObj = {};
     try { caseObj = JSON.parse(text); } catch (e) { caseObj = {}; }
     last = { caseObj, result };
     let unplaced = [];
-    if (result.status === 'ok') form.clearErrors();
+    if (result.status === 'ok' || result.internal_fault) form.clearErrors();  // a fault is not the answers' error
     else unplaced = form.showErrors(result.errors);
     const assumed = { assumed: result.status === 'ok' ? result.assumed || [] : [], echo: result.case || {} };
     form.markAssumed(assumed.assumed, assumed.echo);

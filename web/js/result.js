@@ -46,10 +46,18 @@ function fieldLink(field, text, ctx) {
   }, text);
 }
 
+function renderFault(result) {
+  return h('div', { class: 'card card-error', role: 'alert', dataset: { fault: 'internal' } },
+    h('h3', {}, 'Calculator fault'),
+    h('p', {}, 'This is a fault of the calculator, not of your answers.'),
+    h('ul', { class: 'error-list' }, (result.errors || []).map((e) => h('li', {}, e.message))));
+}
+
 function renderErrors(result, rest, ctx) {
+  if (result.internal_fault) return renderFault(result);
   const errs = result.errors || [];
   return h('div', { class: 'card card-error', role: 'alert' },
-    h('h3', {}, result.fault ? 'Calculator fault' : 'No pathway: some answers need correcting'),
+    h('h3', {}, 'No pathway: some answers need correcting'),
     h('ul', { class: 'error-list' }, errs.map((e) => {
       const placed = !rest.includes(e);
       return h('li', {},
@@ -241,7 +249,8 @@ export function renderResult(container, result, ctx) {
     container.dataset.status = 'error';
     container.dataset.pathway = '';
     const n = (result.errors || []).length;
-    return result.fault ? 'Calculator fault: no result.' : `No pathway: ${n} answer${n === 1 ? '' : 's'} to correct.`;
+    return result.internal_fault ? 'Calculator fault: no result was computed; please report this case.'
+      : `No pathway: ${n} answer${n === 1 ? '' : 's'} to correct.`;
   }
   add(
     printHead,
