@@ -22,7 +22,9 @@ function measure() {
   for (const el of targets) {
     if (!rendered(el) || el.matches('input[type=file][hidden]')) continue;
     const r = el.getBoundingClientRect();
-    if (r.width < 44 || r.height < 44) smallTargets.push(`${name(el)} is ${Math.round(r.width)}x${Math.round(r.height)}`);
+    // a link that wraps is several boxes, one per line: each must be tall enough
+    const low = Math.min(...[...el.getClientRects()].map((b) => b.height));
+    if (r.width < 44 || r.height < 44 || low < 44) smallTargets.push(`${name(el)} is ${Math.round(r.width)}x${Math.round(Math.min(r.height, low))}`);
   }
   const unlabelled = [...document.querySelectorAll('input[type=radio], input[type=checkbox]')]
     .filter((i) => rendered(i) && !i.closest('label')).map(name);
