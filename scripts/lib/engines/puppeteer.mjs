@@ -58,7 +58,7 @@ export async function launchPuppeteer(name) {
     page,
     async close() {
       await browser.close().catch(() => {});
-      fs.rmSync(profile, { recursive: true, force: true });
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });  // the browser may still be writing its storage
     },
   };
 }

@@ -59,7 +59,7 @@ function checkShell() {
 function killOnExit(pids, profile) {
   const kill = () => {
     for (const pid of pids) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
-    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });  // the browser may still be writing its storage
   };
   const onSignal = (sig) => { kill(); process.exit(sig === 'SIGINT' ? 130 : 143); };
   process.once('exit', kill);
@@ -96,7 +96,7 @@ export async function launchWebKit() {
     forget();
     await stopProcess(driver);
     await xvfb.stop();
-    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });  // the browser may still be writing its storage
   };
   try {
     for (let i = 0; ; i += 1) {
