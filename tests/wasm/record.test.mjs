@@ -115,3 +115,11 @@ test('wrap: short lines, hanging indent, a long word alone', () => {
   assert.deepEqual(wrap('x '.repeat(3) + 'y'.repeat(20), { width: 10 }), ['x x x', 'y'.repeat(20)]);
   assert.deepEqual(wrap(''), ['']);
 });
+
+test('the record of a calculator fault says so, and never asks for answers to be corrected', async () => {
+  const m = await wasm();
+  const q = JSON.parse(m.questionnaire());
+  const text = recordText(JSON.parse(m.fault('std::bad_alloc')), q, { date: DATE, entered: {} });
+  assert.match(flat(text), /Calculator fault: no result was computed; please report this case\./);
+  assert.doesNotMatch(text, /need correcting/);
+});

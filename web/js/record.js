@@ -131,7 +131,7 @@ export function recordText(result, questionnaire, { date = new Date(), entered }
   out.push('');
 
   if (!result || result.status !== 'ok') {
-    if (result && result.fault) out.push(...wrap('Calculator fault: no result.'));
+    if (result && result.internal_fault) out.push(...wrap('Calculator fault: no result was computed; please report this case.'));
     else {
       out.push('No pathway: these answers need correcting');
       for (const e of (result && result.errors) || []) out.push(...item(`${e.field ? e.field + ': ' : ''}${e.message}`));
