@@ -219,10 +219,19 @@ test('every message gets one answer, before and after ready; ids are checked on 
   const early = got.filter((m) => typeof m.id === 'string' && m.id.startsWith('early-'));
   assert.deepEqual(early.map((m) => m.id).sort(), Array.from({ length: 40 }, (_, i) => `early-${i + 1}`).sort(), 'each case answered once');
   const busy = early.filter((m) => m.type === 'livermets:error');
-  // the queue holds 16: the rest were answered "busy" (a few more may have been evaluated if
-  // the calculator became ready while the batch arrived)
-  assert.ok(busy.length >= 40 - 16 - 4 && busy.length <= 40 - 16, `${busy.length} answered "busy"`);
-  for (const m of busy) { assert.equal(m.busy, true); assert.match(m.error, /^busy:/); }
+  // The queue holds 16, and a message is answered "busy" only when 16 newer ones are waiting
+  // behind it: so only early-1 .. early-24 can be busy, and early-25 .. early-40 are always
+  // evaluated.  How many of the first 24 are busy depends on when the calculator became ready
+  // while the batch arrived (on a loaded machine, during it): that count is not asserted.
+  assert.ok(busy.length <= 40 - 16, `${busy.length} answered "busy"`);
+  for (const m of busy) {
+    assert.equal(m.busy, true);
+    assert.match(m.error, /^busy:/);
+    assert.ok(Number(m.id.slice('early-'.length)) <= 40 - 16, `${m.id} was answered busy with fewer than 16 newer cases behind it`);
+  }
+  for (let i = 40 - 16 + 1; i <= 40; i++) {
+    assert.ok(early.some((m) => m.id === `early-${i}` && m.type === 'livermets:result'), `early-${i} evaluated`);
+  }
   assert.ok(early.some((m) => m.id === 'early-40' && m.type === 'livermets:result'), 'the newest case is always evaluated');
   const malformed = got.filter((m) => !early.includes(m));
   assert.deepEqual(malformed.map((m) => [m.type, m.id]), [['livermets:error', null], ['livermets:error', null], ['livermets:error', 'array-case']],
@@ -273,6 +282,9 @@ test('10,000 messages: every one is answered, the newest case is shown, and the 
   console.log(`embed flood: 10,000 messages posted in ${started.posting.toFixed(0)} ms, all answered after ${(done - started.t0).toFixed(0)} ms; ` +
     `host input-to-paint median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms (${paints.length} keys); ` +
     `${answers.filter(([, t]) => t === 'livermets:result').length} evaluated, the rest answered busy`);
+  // posting takes milliseconds, evaluating one case at a time with a yield between takes far
+  // longer: the queue overflowed, and the overflow was answered "busy", never dropped
+  assert.ok(answers.filter(([, t]) => t === 'livermets:error').length > 0, 'the queue overflowed into "busy" answers');
   // not a speed test: a sanity bound far above any normal figure, far below the 65 s freeze it replaces
   assert.ok(max < 10000, `the host was frozen: input-to-paint ${max} ms`);
   await page.checkGuards();
