@@ -101,6 +101,12 @@ std::vector<std::string> test_names(const fs::path& p, const std::string& text) 
   const std::regex& pattern = ext == ".cpp" ? gtest : node_test;
   const int group = ext == ".cpp" ? 1 : 2;
   for (std::sregex_iterator m(text.begin(), text.end(), pattern), end; m != end; ++m) names.push_back((*m)[group].str());
+  if (ext == ".cpp") {
+    // A row of a table-driven test (tests/core/table.hpp) is one test case,
+    // named by its first member: {"G<nn>_What", ...}.
+    static const std::regex row(R"re(\{\s*"(G[0-7][0-9]_\w+)"\s*,)re");
+    for (std::sregex_iterator m(text.begin(), text.end(), row), end; m != end; ++m) names.push_back((*m)[1].str());
+  }
   return names;
 }
 
