@@ -14,6 +14,7 @@
 #include "fields.hpp"
 #include "json_writer.hpp"
 #include "livermets/catalogue.hpp"
+#include "livermets/parse.hpp"
 #include "livermets/version.hpp"
 #include "questionnaire_builder.hpp"
 #include "statements.hpp"
@@ -291,6 +292,9 @@ constexpr DerivedFigure kDerivedFigures[] = {
     {"flr_percent", "Future liver remnant", "%",
      "remnant volume ÷ standard liver volume × 100, rounded to 0.1 (the rounded figure is the one used)",
      "Guideline G08 threshold 30%; 40% for cirrhosis is a consensus figure beyond the guideline", false},
+    {"remnant_threshold_percent", "Remnant needed for this liver", "%",
+     "30% of the standard liver volume (G08); 40% when the liver is cirrhotic",
+     "Guideline G08 threshold 30%; 40% for cirrhosis is a consensus figure beyond the guideline", false},
     {"fong_score", "Fong clinical risk score", "points (0-5)",
      "one point each: node-positive primary, disease-free interval < 12 months, more than one lesion, CEA > 200 "
      "ng/ml, largest lesion > 5 cm",
@@ -308,15 +312,24 @@ void write_derived_figures(JsonWriter& w) {
   w.end_array();
 }
 
+// The limits the core puts on one case, so that a page checking a case before
+// it reaches the core (the embed) uses the core's own figures, not a copy.
+void write_limits(JsonWriter& w) {
+  w.key("limits").begin_object();
+  w.field("case_bytes", static_cast<int>(kMaxCaseBytes)).field("nesting_depth", kMaxDepth);
+  w.end_object();
+}
+
 }  // namespace
 
-// Top-level keys in byte order: algorithms, derived, pathways, questions,
-// rulebase, schema, sections, statements.
+// Top-level keys in byte order: algorithms, derived, limits, pathways,
+// questions, rulebase, schema, sections, statements.
 std::string build_questionnaire() {
   JsonWriter w;
   w.begin_object();
   write_algorithms(w);
   write_derived_figures(w);
+  write_limits(w);
   write_pathways(w);
   write_questions(w);
   w.key("rulebase").begin_object().field("guideline", guideline_name()).field("version", rulebase_version()).end_object();

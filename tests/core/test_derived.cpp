@@ -183,3 +183,33 @@ TEST(Derived, TumourBurdenScore) {
   c.erase("lesion_count");
   EXPECT_FALSE(has_derived(eval(c), "tumor_burden_score"));
 }
+
+// Every figure a result can carry is described by the questionnaire's list of
+// derived figures (label, unit, formula, source), so the page and the record
+// name it from the core, never from a label of their own (issue 9 item 6).
+TEST(Derived, G08_G73_EveryDerivedFigureIsDescribedByTheQuestionnaire) {
+  const json q = json::parse(livermets::questionnaire_json());
+  std::set<std::string> described;
+  for (const auto& d : q["derived"]) {
+    described.insert(d["id"].get<std::string>());
+    EXPECT_FALSE(d.value("label", "").empty()) << d.dump();
+    EXPECT_FALSE(d.value("source", "").empty()) << d.dump();
+  }
+  json volumetry = crc_resectable();
+  volumetry.erase("flr_percent");
+  volumetry["height_cm"] = 170;
+  volumetry["weight_kg"] = 70;
+  volumetry["flr_volume_ml"] = 700;
+  volumetry["liver_quality"] = "cirrhosis";
+  std::set<std::string> carried;
+  for (const json& c : {volumetry, crc_resectable(), breast_candidate(), net_candidate()}) {
+    const json r = eval(c);
+    for (const auto& [key, value] : r["derived"].items()) carried.insert(key);
+  }
+  // the five figures of CONTRACT.md plus the remnant threshold for this liver (G08, G73)
+  for (const char* key : {"bsa_m2", "standard_liver_volume_ml", "flr_percent", "remnant_threshold_percent", "fong_score",
+                          "tumor_burden_score"}) {
+    EXPECT_TRUE(carried.count(key)) << key << " is not carried by any of these results";
+  }
+  for (const auto& key : carried) EXPECT_TRUE(described.count(key)) << key << " is not described by the questionnaire";
+}

@@ -1,3 +1,4 @@
+// @ts-check
 // "What changed in this rule base": the clinical change log (docs/CHANGES.md,
 // turned into changes.json by scripts/lib/changes-md.mjs at build time) shown
 // in the page's footer, like a guideline publisher's summary of updates.  It

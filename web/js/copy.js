@@ -1,3 +1,4 @@
+// @ts-check
 // "Copy for the record": puts the plain-text record of the result
 // (record.js) on the clipboard, for pasting into the patient's record or a
 // referral form.  The text goes to this device's clipboard only.

@@ -1,3 +1,4 @@
+// @ts-check
 // Draws the algorithm the decision names (`result.algorithm`, one of the
 // questionnaire's `algorithms`) as an SVG flow chart, top to bottom, and
 // highlights this patient's `result.route` (the node ids the case passed

@@ -1,3 +1,4 @@
+// @ts-check
 // Tiny DOM helpers shared by the page's modules.  Everything is built with
 // createElement and textContent (never innerHTML), so text from the core or
 // from an imported file can never become markup.

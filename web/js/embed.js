@@ -1,3 +1,4 @@
+// @ts-check
 // Embed mode: a compact layout for an iframe on a teaching site, and a small
 // postMessage API (protocol: README, "Embedding").
 //
@@ -40,8 +41,6 @@ export const PROTOCOL = 1;
 export const MODES = ['calculate', 'learn'];
 export const MAX_QUEUED = 16;
 export const MAX_VIGNETTES = 50;
-const MAX_CASE_BYTES = 64 * 1024;
-const MAX_DEPTH = 16;
 const MAX_ID_LENGTH = 200;
 const MAX_TITLE_LENGTH = 200;
 const MAX_TEACHING_LENGTH = 2000;
@@ -84,12 +83,15 @@ const utf8 = new TextEncoder();
 
 /**
  * Checks that value is JSON data (plain objects, arrays, strings, finite
- * numbers, booleans, null) of at most `limit` bytes as JSON, and no deeper
- * than MAX_DEPTH.  Walks the value and stops as soon as the budget is spent,
- * so a million-key object costs no more than a 64 KiB one: nothing is
- * serialised first.  Returns an error text, or ''.
+ * numbers, booleans, null) of at most limits.case_bytes bytes as JSON, and
+ * nested no deeper than limits.nesting_depth: the core's own limits, from its
+ * questionnaire ("limits"), never a copy here.  Walks the value and stops as
+ * soon as the budget is spent, so a million-key object costs no more than one
+ * at the limit: nothing is serialised first.  Returns an error text, or ''.
  */
-export function jsonWithin(value, limit) {
+export function jsonWithin(value, limits) {
+  const limit = limits.case_bytes;
+  const maxDepth = limits.nesting_depth;
   let budget = limit;
   const stack = [[value, 0]];
   while (stack.length) {
@@ -103,7 +105,7 @@ export function jsonWithin(value, limit) {
       budget -= (v.length > budget ? v.length : utf8.encode(v).length) + 2;
     }
     else if (Array.isArray(v) || isPlainObject(v)) {
-      if (depth >= MAX_DEPTH) return `is nested deeper than ${MAX_DEPTH} levels`;
+      if (depth >= maxDepth) return `is nested deeper than ${maxDepth} levels`;
       budget -= 2;
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length && budget >= 0; i++) { budget -= 1; stack.push([v[i], depth + 1]); }
@@ -120,13 +122,21 @@ export function jsonWithin(value, limit) {
   return '';
 }
 
-/** Checks one evaluate message; returns an error text, or '' when it is well formed. */
-export function checkEvaluateMessage(data) {
+/**
+ * Checks one evaluate message; returns an error text, or '' when it is well
+ * formed.  Without limits (before the calculator is ready) the size is not
+ * checked: work() checks it before the case is read.
+ */
+export function checkEvaluateMessage(data, limits) {
   if (!isValidId(data.id)) {
     return `"id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters or a finite number`;
   }
   if (!isPlainObject(data.case)) return '"case" must be a JSON object (the case format of the contract)';
-  const problem = jsonWithin(data.case, MAX_CASE_BYTES);
+  return limits ? caseWithin(data.case, limits) : '';
+}
+
+function caseWithin(value, limits) {
+  const problem = jsonWithin(value, limits);
   return problem ? `"case" ${problem}` : '';
 }
 
@@ -135,7 +145,7 @@ function isText(v, max) {
 }
 
 /** One host vignette, checked and copied: {id, title, teaching, text}; or an error text. */
-function checkVignette(v, i, seen) {
+function checkVignette(v, i, seen, limits) {
   const at = `"vignettes[${i}]`;
   if (!isPlainObject(v)) return { error: `${at}" must be an object {id, title, case, teaching?}` };
   if (!isText(v.id, MAX_ID_LENGTH)) return { error: `${at}.id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters` };
@@ -145,17 +155,21 @@ function checkVignette(v, i, seen) {
     return { error: `${at}.teaching" must be a non-empty string of at most ${MAX_TEACHING_LENGTH} characters, or left out` };
   }
   if (!isPlainObject(v.case)) return { error: `${at}.case" must be a JSON object (the case format of the contract)` };
-  const problem = jsonWithin(v.case, MAX_CASE_BYTES);
+  // without the core's limits (before ready) the case is neither measured nor
+  // copied: work() checks the whole message again once they are known
+  if (!limits) return { vignette: { id: v.id, title: v.title, teaching: v.teaching || '', text: '' } };
+  const problem = jsonWithin(v.case, limits);
   if (problem) return { error: `${at}.case" ${problem}` };
   seen.add(v.id);
   return { vignette: { id: v.id, title: v.title, teaching: v.teaching || '', text: JSON.stringify(v.case) } };
 }
 
 /**
- * Checks one configure message; returns {error} or {config: {mode, vignettes
- * (checked copies, or undefined), vignette (an id, or undefined)}}.
+ * Checks one configure message against the core's limits; returns {error} or
+ * {config: {mode, vignettes (checked copies, or undefined), vignette (an id,
+ * or undefined)}}.
  */
-export function checkConfigureMessage(data) {
+export function checkConfigureMessage(data, limits) {
   if (!isValidId(data.id)) {
     return { error: `"id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters or a finite number` };
   }
@@ -169,7 +183,7 @@ export function checkConfigureMessage(data) {
     vignettes = [];
     const seen = new Set();
     for (let i = 0; i < data.vignettes.length; i++) {
-      const { error, vignette } = checkVignette(data.vignettes[i], i, seen);
+      const { error, vignette } = checkVignette(data.vignettes[i], i, seen, limits);
       if (error) return { error };
       vignettes.push(vignette);
     }
@@ -201,7 +215,7 @@ const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let listening = false;
 const waiting = [];     // well-formed evaluate and configure messages, oldest first
-let calculator = null;  // {evaluate, show, configure} once attached
+let calculator = null;  // {evaluate, show, configure, limits} once attached
 let working = false;
 
 async function configure(id, config) {
@@ -218,12 +232,25 @@ async function work() {
   working = true;
   try {
     while (waiting.length) {
-      const { id, text, config } = waiting.shift();
+      const entry = waiting.shift();
+      const id = entry.id;
+      // a message that arrived before the core's limits were known is checked now
+      if (entry.recheck) {
+        const { error, config } = checkConfigureMessage(entry.recheck, calculator.limits);
+        if (error) reply({ type: 'livermets:error', id, error });
+        else entry.config = config;
+      } else if (entry.unchecked) {
+        const error = caseWithin(entry.unchecked, calculator.limits);
+        if (error) reply({ type: 'livermets:error', id, error });
+        else entry.text = JSON.stringify(entry.unchecked);
+      }
+      const { text, config } = entry;
       if (config) {
         await configure(id, config);
         await yieldToBrowser();
         continue;
       }
+      if (text === undefined) continue;  // refused above
       const result = await calculator.evaluate(text);
       reply({ type: 'livermets:result', id, result });
       // only the newest case is shown; one still waiting will replace it anyway
@@ -242,22 +269,25 @@ function onMessage(event) {
   const data = event.data;
   if (!isPlainObject(data) || typeof data.type !== 'string' || !data.type.startsWith('livermets:')) return;
   if (OWN_TYPES.has(data.type)) return;  // our own kinds of answer, reflected back: not a request
+  // the core's limits on a case, once the calculator is attached; before that
+  // the size of a case is checked in work(), before anything reads it
+  const limits = calculator ? calculator.limits : null;
   let entry;
   if (data.type === 'livermets:evaluate') {
-    const problem = checkEvaluateMessage(data);
+    const problem = checkEvaluateMessage(data, limits);
     if (problem) {
       reply({ type: 'livermets:error', id: replyId(data), error: problem });
       return;
     }
     // a private copy, as the JSON the core reads (checked small above)
-    entry = { id: data.id, text: JSON.stringify(data.case) };
+    entry = limits ? { id: data.id, text: JSON.stringify(data.case) } : { id: data.id, unchecked: data.case };
   } else if (data.type === 'livermets:configure') {
-    const { error, config } = checkConfigureMessage(data);
+    const { error, config } = checkConfigureMessage(data, limits);
     if (error) {
       reply({ type: 'livermets:error', id: replyId(data), error });
       return;
     }
-    entry = { id: data.id, config };
+    entry = limits ? { id: data.id, config } : { id: data.id, recheck: data };
   } else {
     reply({ type: 'livermets:error', id: replyId(data), error: `unknown message type "${data.type.slice(0, 60)}"` });
     return;
@@ -280,16 +310,17 @@ export function listenEarly() {
 }
 
 /**
- * Attaches the calculator: evaluate(caseText) -> result object;
+ * Attaches the calculator: limits are the core's limits on one case (the
+ * questionnaire's "limits"); evaluate(caseText) -> result object;
  * show(caseObj, caseText, result) shows that case and that very result;
  * configure(config) -> {mode, vignettes: [{id, title}]} switches the mode
  * (throws an Error whose message is the answer to a configuration it
  * refuses); mode is the mode the page starts in.
  */
-export function attachEmbed({ evaluate, show, configure: setMode, version, mode }) {
+export function attachEmbed({ evaluate, show, configure: setMode, version, mode, limits }) {
   if (!isEmbedded()) return;
   listenEarly();
-  calculator = { evaluate, show, configure: setMode };
+  calculator = { evaluate, show, configure: setMode, limits };
   reply({ type: 'livermets:ready', protocol: PROTOCOL, version, mode, modes: MODES });
   work();
 }

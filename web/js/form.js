@@ -1,3 +1,4 @@
+// @ts-check
 // Renders the questionnaire (from the core's definition) as a form, and reads
 // the case back from it.  Knows nothing of rules: which questions are shown
 // comes from each question's `relevant_when`, the accepted range from its
@@ -90,6 +91,9 @@ function choicesOf(q) {
 /**
  * createForm(root, questionnaire, {onChange}) renders the sections and
  * questions into root and returns the form's API.
+ * @param {HTMLElement} root
+ * @param {import('../types').Questionnaire} questionnaire
+ * @param {{onChange?: () => void}} [options]
  */
 export function createForm(root, questionnaire, { onChange } = {}) {
   const questions = questionnaire.questions || [];
@@ -189,8 +193,7 @@ export function createForm(root, questionnaire, { onChange } = {}) {
   for (const sec of sectionList) {
     const headId = 'sec-' + sec.id + '-title';
     const el = h('section', { class: 'form-section', id: 'sec-' + sec.id, 'aria-labelledby': headId },
-      h('h3', { id: headId }, sec.title),
-      sec.help ? h('p', { class: 'sec-help' }, sec.help) : null);
+      h('h3', { id: headId }, sec.title));
     sections.set(sec.id, el);
     root.append(el);
   }
@@ -314,7 +317,8 @@ export function createForm(root, questionnaire, { onChange } = {}) {
 
   /** An answer as the form shows it (option label, Yes/No, number with unit). */
   function answerText(id, v) {
-    const q = byId.get(id) || { type: typeof v === 'boolean' ? 'bool' : 'other' };
+    /** @type {Partial<import('../types').Question>} */
+    const q = byId.get(id) || { type: typeof v === 'boolean' ? 'bool' : undefined };
     if (v instanceof RawNumber) return v.text + (q.unit ? ' ' + q.unit : '');
     if (q.type === 'bool') return v ? 'Yes' : 'No';
     if (q.type === 'enum') return ((q.options || []).find((o) => o.value === v) || { label: v }).label;

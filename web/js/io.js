@@ -1,3 +1,4 @@
+// @ts-check
 // Local files only: the teaching examples shipped beside the page, export of
 // the case and its result as a JSON file, and import of such a file (or of a
 // bare case object).  Nothing is sent anywhere and nothing is stored.

@@ -1,3 +1,4 @@
+// @ts-check
 // Learner mode (embed.html?mode=learn, or a livermets:configure message): a
 // teaching vignette is shown with its answers; the learner first chooses the
 // pathway they think the guideline gives (and, if they like, the key "do"
@@ -218,6 +219,7 @@ export function createLearn({ questionnaire, evaluate, reveal, loadExamples, sen
      * host, or undefined: the shipped ones), vignette (the id to show; else
      * the one a #example=<id> link names, else the first)}.  Throws, changing
      * nothing, for an invalid vignette case or an unknown id.
+     * @param {{vignettes?: Array<{id: string, title: string, teaching: string, text: string}>, vignette?: string}} [config]
      */
     async start({ vignettes, vignette } = {}) {
       if (!vignettes && !shipped) shipped = await evaluateSet(await shippedSet());

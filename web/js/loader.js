@@ -1,3 +1,4 @@
+// @ts-check
 // The one door to the WebAssembly calculator.  Instantiates the module once
 // and caches the promise; after any fault (a trap, an abort, output that is
 // not JSON, or the core's own fault result) it drops the instance, reports the

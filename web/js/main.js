@@ -1,3 +1,4 @@
+// @ts-check
 // Wires the page: loads the questionnaire from the calculator, draws the
 // form, and re-evaluates the case on every change.  The other modules each do
 // one job: loader (the wasm module), form, result, diagram, io (files),
@@ -230,6 +231,7 @@ async function start() {
     },
     version: rb.version,
     mode,
+    limits: q.limits,
   });
 }
 

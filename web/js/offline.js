@@ -1,3 +1,4 @@
+// @ts-check
 // Offline use: registers the service worker (sw.js beside index.html) and,
 // when a new build has been installed in the background, offers
 // "New version available: Reload".  Nothing reloads without the user's

@@ -1,3 +1,4 @@
+// @ts-check
 // The result as plain text for the patient record or a referral form ("Copy
 // for the record"), and the parts the print view shares with it: the date,
 // the rule-base line, the decision-support line and the case as entered.
@@ -93,15 +94,11 @@ export function wrap(text, { width = LINE_WIDTH, first = '', rest = first } = {}
 const item = (text) => wrap(text, { first: '  ', rest: '    ' });
 const ids = (x) => (x.statements && x.statements.length ? ` (${x.statements.join(', ')})` : '');
 
-/**
- * The questionnaire's definition of a derived figure; a figure it does not
- * describe (e.g. remnant_threshold_percent) is named from its key.
- */
+/** The questionnaire's definition of a derived figure: label, unit, formula, source. */
 export function derivedDef(questionnaire, key) {
-  const def = (questionnaire.derived || []).find((x) => x.id === key);
-  if (def) return def;
-  const words = key.replace(/_percent$/, '').replace(/_/g, ' ');
-  return { id: key, label: words.charAt(0).toUpperCase() + words.slice(1), unit: key.endsWith('_percent') ? '%' : '' };
+  // The core lists every figure a result can carry (tests/core: DerivedFigures);
+  // an unlisted key is shown as it is rather than with a label made up here.
+  return (questionnaire.derived || []).find((x) => x.id === key) || { id: key, label: key, unit: '' };
 }
 
 function derivedLines(result, questionnaire) {
@@ -115,6 +112,9 @@ function derivedLines(result, questionnaire) {
 /**
  * The plain-text record of one result.  opts: {date (a Date), entered (the
  * case the page sent, for a result that carries no echo)}.
+ * @param {import('../types').Result} result
+ * @param {import('../types').Questionnaire} questionnaire
+ * @param {{date?: Date, entered?: object}} [opts]
  */
 export function recordText(result, questionnaire, { date = new Date(), entered } = {}) {
   const rb = (result && result.rulebase) || questionnaire.rulebase || {};
@@ -137,6 +137,7 @@ export function recordText(result, questionnaire, { date = new Date(), entered }
       for (const e of (result && result.errors) || []) out.push(...item(`${e.field ? e.field + ': ' : ''}${e.message}`));
     }
   } else {
+    /** @type {Partial<import('../types').Pathway>} */
     const p = result.pathway || {};
     out.push(...wrap(`Pathway: ${p.title || ''} (${p.code || ''})`), ...item(p.summary || ''));
     const recs = result.recommendations || [];

@@ -1,3 +1,4 @@
+// @ts-check
 // Renders a result object (CONTRACT.md section 3) into the result panel:
 // pathway, warnings, candidacy checklist, recommendations by strength, what
 // would change the result, derived figures, and the basis of every line.

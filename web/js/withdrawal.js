@@ -1,3 +1,4 @@
+// @ts-check
 // Keeps an open page honest about its build, whenever the server can be
 // reached: when the page was opened from the offline copy, when it is shown
 // again, when the network returns, and every half hour.  It reads
@@ -102,6 +103,7 @@ function showWithdrawn(version, stopResults) {
   return forgetOfflineCopy();
 }
 
+/** @param {string} version @param {{newVersion?: string, why?: string}} found */
 function showSuperseded(version, { newVersion, why }) {
   if (document.documentElement.dataset.superseded === newVersion) return;
   document.documentElement.dataset.superseded = newVersion;
