@@ -55,7 +55,9 @@ export function bundle(site, entry = 'js/main.js') {
       return `${kind} ${name}`;
     });
     if (/^\s*(import|export)\b/m.test(src)) throw new Error(`${rel}: an import/export form the bundler does not know (see build-single-file.mjs)`);
-    if (/\bimport\s*\(/.test(src)) throw new Error(`${rel}: dynamic import() cannot be bundled`);
+    // JSDoc type imports (`@type {import('../types').Result}`) are comments, not code
+    const code = src.replace(/\/\*[\s\S]*?\*\//g, '');
+    if (/\bimport\s*\(/.test(code)) throw new Error(`${rel}: dynamic import() cannot be bundled`);
     // import.meta.url: where the module would have been, next to the page
     src = src.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(rel)}, document.baseURI).href`);
     order.push(`// ---- ${rel}\nconst ${varName(rel)} = (() => {\n${src}\nreturn { ${exports.join(', ')} };\n})();`);
