@@ -49,7 +49,7 @@ std::vector<Question> questions() {
   const Condition net = equals("primary", "neuroendocrine");
   const Condition no_percent = unknown("flr_percent");
   return {
-      {"primary", "tumour", "Primary tumour", "Where the metastases come from. The guideline has algorithms for colorectal, breast and neuroendocrine primaries.",
+      {"primary", "primary", "Primary tumour", "Where the metastases come from. The guideline has algorithms for colorectal, breast and neuroendocrine primaries.",
        {"Colorectal", "Breast", "Neuroendocrine", "Other primary"}, kAlways, {"G16", "G17", "G32", "G40"}},
       {"presentation", "tumour", "Presentation", "Synchronous: liver metastases found with the primary. Metachronous: found later.",
        {"Synchronous", "Metachronous"}, kAlways, {"G22"}},
@@ -79,12 +79,12 @@ std::vector<Question> questions() {
        {"None", "Resectable within the R0 resection", "Isolated bone, controllable by radiation", "Solitary lung metastasis", "Uncontrolled"}, kAlways, {"G10", "G36", "G74"}},
       {"colorectal.node_positive_primary", "colorectal", "Node-positive primary", "A poor prognostic factor.", {}, colorectal, {"G22"}},
       {"colorectal.tumor_markers_elevated", "colorectal", "Tumour markers elevated", "Your judgement of CEA or other markers; a poor prognostic factor.", {}, colorectal, {"G22"}},
-      {"colorectal.cea_ng_ml", "colorectal", "CEA", "For the Fong score only (above 200 ng/ml scores a point).", {}, colorectal, {}},
-      {"colorectal.disease_free_interval_months", "colorectal", "Interval from primary to liver metastases", "For the Fong score only. Synchronous = 0.", {}, colorectal, {}},
       {"colorectal.mmr", "colorectal", "Mismatch repair / microsatellite status", "", {"pMMR / MSS", "dMMR / MSI-high"}, colorectal, {"G25", "G26", "G27"}},
       {"colorectal.ras", "colorectal", "RAS status", "", {"Wild-type", "Mutated"}, colorectal, {"G25", "G26", "G27"}},
       {"colorectal.braf", "colorectal", "BRAF status", "", {"Wild-type", "Mutated"}, colorectal, {"G25", "G26", "G27"}},
       {"colorectal.sidedness", "colorectal", "Side of the primary tumour", "", {"Left", "Right"}, colorectal, {"G25", "G26"}},
+      {"colorectal.cea_ng_ml", "colorectal", "CEA", "For the Fong score only (above 200 ng/ml scores a point).", {}, colorectal, {}},
+      {"colorectal.disease_free_interval_months", "colorectal", "Interval from primary to liver metastases", "For the Fong score only. Synchronous = 0.", {}, colorectal, {}},
       {"breast.hormone_receptor", "breast", "Hormone receptor status", "", {"Positive", "Negative"}, breast, {"G38"}},
       {"breast.her2", "breast", "HER2 status", "", {"Positive", "Negative"}, breast, {"G38"}},
       {"breast.oligometastatic", "breast", "Liver-limited or oligometastatic disease", "", {}, breast, {"G35"}},
@@ -102,6 +102,7 @@ struct Section {
   const char* title;
 };
 constexpr Section kSections[] = {
+    {"primary", "Start with the primary tumour"},
     {"tumour", "Tumour and presentation"},   {"history", "Treatment so far"},
     {"resectability", "Resectability"},      {"remnant", "Liver remnant"},
     {"fitness", "Fitness for surgery"},      {"extrahepatic", "Extrahepatic disease"},
@@ -113,6 +114,36 @@ void write_sections(JsonWriter& w) {
   w.key("sections").begin_array();
   for (const Section& s : kSections) w.begin_object().field("id", s.id).field("title", s.title).end_object();
   w.end_array();
+}
+
+// Issue 10, "ask what decides first": the order of the sections for each
+// primary (and while it is unknown), the block of the primary's own questions
+// directly under it, then what the primary's algorithm decides on first
+// (candidacy before prognosis, docs/questionnaire.md).  Every section appears
+// in every order.  Keys in byte order.
+struct SectionOrder {
+  const char* primary;  // a value of `primary`, or "unknown"
+  std::vector<const char*> sections;
+};
+std::vector<SectionOrder> section_orders() {
+  return {
+      {"breast", {"primary", "breast", "extrahepatic", "resectability", "remnant", "fitness", "history", "tumour",
+                  "colorectal", "neuroendocrine"}},
+      {"colorectal", {"primary", "colorectal", "resectability", "remnant", "fitness", "extrahepatic", "tumour",
+                      "history", "breast", "neuroendocrine"}},
+      {"neuroendocrine", {"primary", "neuroendocrine", "resectability", "remnant", "fitness", "extrahepatic",
+                          "tumour", "history", "colorectal", "breast"}},
+      {"other", {"primary", "tumour", "history", "resectability", "remnant", "fitness", "extrahepatic", "colorectal",
+                 "breast", "neuroendocrine"}},
+      {"unknown", {"primary", "tumour", "history", "resectability", "remnant", "fitness", "extrahepatic",
+                   "colorectal", "breast", "neuroendocrine"}},
+  };
+}
+
+void write_section_order(JsonWriter& w) {
+  w.key("section_order").begin_object();
+  for (const SectionOrder& o : section_orders()) w.array(o.primary, o.sections);
+  w.end_object();
 }
 
 const char* type_name(FieldType t) {
@@ -323,7 +354,7 @@ void write_limits(JsonWriter& w) {
 }  // namespace
 
 // Top-level keys in byte order: algorithms, derived, limits, pathways,
-// questions, rulebase, schema, sections, statements.
+// questions, rulebase, schema, section_order, sections, statements.
 std::string build_questionnaire() {
   JsonWriter w;
   w.begin_object();
@@ -334,6 +365,7 @@ std::string build_questionnaire() {
   write_questions(w);
   w.key("rulebase").begin_object().field("guideline", guideline_name()).field("version", rulebase_version()).end_object();
   w.field("schema", "livermets-questionnaire/1");
+  write_section_order(w);
   write_sections(w);
   write_statements(w);
   w.end_object();

@@ -12,6 +12,7 @@
 #include "livermets/version.hpp"
 #include "missing.hpp"
 #include "texts.hpp"
+#include "why.hpp"
 
 namespace livermets {
 
@@ -77,6 +78,7 @@ void write_candidacy(JsonWriter& w, const Case& c, const Decision& d) {
     w.begin_object();
     w.field("code", ci.code).field("status", name(k.status)).field("text", ci.text);
     w.field("reason", criterion_reason(k.code, c, d).str());
+    w.field("fact", criterion_fact(k.code, c, d).text);  // issue 10: the criterion in a few words
     write_basis(w, ci.basis);
     w.end_object();
   }
@@ -93,6 +95,7 @@ void write_recommendations(JsonWriter& w, const Case& c, const Decision& d) {
     w.begin_object();
     w.field("code", ci.code).field("strength", name(r.strength)).field("text", recommendation_text(r.code, c, d).str());
     write_basis(w, ci.basis);
+    w.field("general", is_general(r.code));  // issue 10: listed after the case-specific items
     w.end_object();
   }
   w.end_array();
@@ -121,6 +124,16 @@ void write_missing(JsonWriter& w, const Case& c, const Decision& d) {
     w.begin_object();
     w.field("field", m.field).field("why", m.why).array("statements", m.statements);
     w.end_object();
+  }
+  w.end_array();
+}
+
+// Issue 10: the facts that decided the result, each with the questions it
+// comes from (why.cpp), for the line under the pathway title.
+void write_why(JsonWriter& w, const Case& c, const Decision& d) {
+  w.key("why").begin_array();
+  for (const WhyFact& f : why_facts(c, d)) {
+    w.begin_object().field("text", f.text).array("fields", f.fields).end_object();
   }
   w.end_array();
 }
@@ -155,6 +168,7 @@ std::string ok_result_json(const Case& c, const Decision& d) {
   w.field("code", p.code).field("title", pathway_title(c, d).str()).field("summary", pathway_summary(c, d).str());
   write_basis(w, p.basis);
   w.end_object();
+  write_why(w, c, d);
   write_candidacy(w, c, d);
   write_recommendations(w, c, d);
   write_warnings(w, c, d);
