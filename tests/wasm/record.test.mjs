@@ -14,7 +14,7 @@ import { recordText, caseRows, wrap, derivedDef, DECISION_SUPPORT_LINE, TOOL_NAM
 const examples = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web/examples.json'), 'utf8')).examples;
 const DATE = new Date(2031, 2, 7);  // 2031-03-07, local time
 // the fixed words of the text: headings and connectives, nothing clinical
-const HEADINGS = ['Date:', 'Case as entered', 'Pathway:', 'Do', 'Consider', 'Avoid', 'Warnings',
+const HEADINGS = ['Date:', 'Case as entered', 'Pathway:', 'Decided by:', '·', 'Do', 'Consider', 'Avoid', 'Warnings',
   'Still unknown, and would change the result', 'Derived figures', '(assumed, not answered)', 'Rule base',
   'No answers entered.', 'No pathway: these answers need correcting'];
 
@@ -75,6 +75,14 @@ test('the record of four vignettes: what was entered and computed, in short plai
     for (const x of [...r.recommendations, ...r.warnings]) {
       assert.ok(flat(text).includes(flat(`${x.text} (${x.statements.join(', ')})`)), `${x.code} with its statement ids`);
     }
+    // the facts that decided it (issue 10), in the core's order
+    if ((r.why || []).length) assert.ok(flat(text).includes(flat(`Decided by: ${r.why.map((f) => f.text).join(' · ')}`)), 'the why line');
+    // within each strength, the case-specific items before the general ones
+    for (const strength of ['do', 'consider', 'avoid']) {
+      const inText = r.recommendations.filter((x) => x.strength === strength)
+        .map((x) => ({ x, at: flat(text).indexOf(flat(x.text)) })).sort((a, b) => a.at - b.at).map((y) => y.x.general);
+      assert.deepEqual(inText, [...inText].sort((a, b) => Number(a) - Number(b)), `${strength}: case-specific items first`);
+    }
     const order = ['Do', 'Consider', 'Avoid', 'Warnings'].filter((h) => lines.includes(h)).map((h) => lines.indexOf(h));
     assert.deepEqual(order, [...order].sort((a, b) => a - b), 'do, consider, avoid, warnings in that order');
     for (const mm of r.missing) assert.ok(flat(text).includes(flat(mm.why)), `missing ${mm.field}`);
@@ -84,7 +92,7 @@ test('the record of four vignettes: what was entered and computed, in short plai
     const pieces = [
       ...HEADINGS, TOOL_NAME, DECISION_SUPPORT_LINE, r.rulebase.version, r.rulebase.guideline, '2031-03-07',
       ...rows.flatMap((x) => [x.label, x.value]),
-      r.pathway.title, r.pathway.code, r.pathway.summary,
+      r.pathway.title, r.pathway.code, r.pathway.summary, ...(r.why || []).map((f) => f.text),
       ...[...r.recommendations, ...r.warnings].flatMap((x) => [x.text, ...x.statements]),
       ...r.missing.flatMap((x) => [labels.get(x.field), x.why]),
       ...Object.entries(r.derived).flatMap(([k, v]) => [derivedDef(q, k).label, String(v), derivedDef(q, k).unit]),

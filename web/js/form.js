@@ -5,6 +5,7 @@
 // min/max, and every answer can be "unknown" (sent as an absent field).
 
 import { h, questionDomId } from './dom.js';
+import { acceptedText } from './words.js';
 
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
@@ -69,22 +70,22 @@ export function holds(cond, known) {
 }
 
 function rangeText(q) {
-  const unit = q.unit ? ' ' + q.unit : '';
-  const hasMin = typeof q.min === 'number';
-  const hasMax = typeof q.max === 'number';
-  const kind = q.type === 'integer' ? 'Whole number' : 'Number';
-  if (hasMin && hasMax) {
-    return q.min_exclusive
-      ? `${kind} above ${q.min}, up to ${q.max}${unit}`
-      : `${kind} from ${q.min} to ${q.max}${unit}`;
-  }
-  if (hasMin) return q.min_exclusive ? `${kind} above ${q.min}${unit}` : `${kind}, at least ${q.min}${unit}`;
-  if (hasMax) return `${kind} up to ${q.max}${unit}`;
-  return kind + (unit ? ' in' + unit : '');
+  const t = acceptedText(q);
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** A small whole number (ECOG 0-4, segments 0-8) is answered with buttons, not typed. */
+export function isSegmented(q) {
+  return q.type === 'integer' && typeof q.min === 'number' && typeof q.max === 'number' && q.max - q.min <= 8;
 }
 
 function choicesOf(q) {
   if (q.type === 'bool') return [{ value: true, label: 'Yes' }, { value: false, label: 'No' }];
+  if (isSegmented(q)) {
+    const out = [];
+    for (let v = q.min; v <= q.max; v += 1) out.push({ value: v, label: String(v) });
+    return out;
+  }
   return q.options || [];
 }
 
@@ -95,12 +96,31 @@ function choicesOf(q) {
  * @param {import('../types').Questionnaire} questionnaire
  * @param {{onChange?: () => void}} [options]
  */
+/** The words of a relevant_when condition: why a question is not asked now. */
+function conditionText(cond, byId, answerText) {
+  if (!cond) return '';
+  const label = (id) => (byId.get(id) || { label: id }).label;
+  if (Array.isArray(cond.all)) return cond.all.map((c) => conditionText(c, byId, answerText)).join(' and ');
+  if (Array.isArray(cond.any)) return cond.any.map((c) => conditionText(c, byId, answerText)).join(' or ');
+  if (cond.unknown === true) return `only while “${label(cond.field)}” is unknown`;
+  if ('equals' in cond) return `only when “${label(cond.field)}” is ${answerText(cond.field, cond.equals)}`;
+  return '';
+}
+
+/**
+ * createForm(root, questionnaire, {onChange}) renders the sections and
+ * questions into root and returns the form's API.
+ */
 export function createForm(root, questionnaire, { onChange } = {}) {
   const questions = questionnaire.questions || [];
   const byId = new Map(questions.map((q) => [q.id, q]));
   const controls = new Map();   // id -> {container, read(), write(v), focus(), errorEl, describe}
   const sections = new Map();   // id -> element
+  const sectionOrder = questionnaire.section_order || {};
   let debounce = null;
+  let compact = false;
+  let decides = { open: new Set(), used: new Set(), known: false };
+  const conflicts = new Map();  // id -> text (a kept answer that disagrees with the one used)
 
   const changed = (immediate) => {
     clearTimeout(debounce);
@@ -108,12 +128,34 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     else debounce = setTimeout(() => onChange && onChange(), 250);
   };
 
+  /** The help and "Accepted:" text, behind a disclosure button that opens on demand (and for an error). */
+  function moreNodes(q, domId) {
+    const nodes = [];
+    if (q.help) nodes.push(h('p', { class: 'q-help', id: domId + '-help' }, q.help));
+    if ((q.type === 'integer' || q.type === 'number') && !isSegmented(q)) {
+      nodes.push(h('p', { class: 'q-range', id: domId + '-range' }, 'Accepted: ' + rangeText(q) + '. Leave empty if unknown.'));
+    }
+    if (!nodes.length) return { panel: null, toggle: null };
+    const panel = h('div', { class: 'q-more', id: domId + '-more', hidden: true }, nodes);
+    const toggle = h('button', {
+      type: 'button', class: 'q-more-toggle', 'aria-expanded': 'false', 'aria-controls': domId + '-more',
+      onclick: () => setMore(toggle, panel, toggle.getAttribute('aria-expanded') !== 'true'),
+    }, 'Help', h('span', { class: 'visually-hidden' }, ' for ' + q.label));
+    return { panel, toggle };
+  }
+  function setMore(toggle, panel, open) {
+    if (!toggle || !panel) return;
+    toggle.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+  }
+
   function buildChoice(q, domId, helpIds, errId) {
     const name = 'f-' + domId;
     const opts = choicesOf(q);
     const defaultOpt = 'default' in q ? opts.find((o) => o.value === q.default) : null;
     const inputs = [];
-    const group = h('div', { class: 'options' + (opts.length > 3 ? ' options-many' : '') });
+    const seg = isSegmented(q);
+    const group = h('div', { class: 'options' + (seg ? ' options-seg' : (opts.length > 3 ? ' options-many' : '')) });
     const addOption = (value, label, extraClass) => {
       const input = h('input', { type: 'radio', name, value: JSON.stringify(value) });
       input.addEventListener('change', () => { refresh(); changed(true); });
@@ -121,15 +163,20 @@ export function createForm(root, questionnaire, { onChange } = {}) {
       group.append(h('label', { class: 'opt' + (extraClass ? ' ' + extraClass : '') }, input, h('span', {}, label)));
       return input;
     };
-    for (const o of opts) addOption(o.value, o.label);
+    for (const o of opts) addOption(o.value, o.label, seg ? 'opt-seg' : '');
     const unknownLabel = defaultOpt ? `Unknown (counts as ${defaultOpt.label})` : 'Unknown';
     addOption(null, unknownLabel, 'opt-unknown').checked = true;
+    const { panel, toggle } = moreNodes(q, domId);
+    if (toggle) group.append(toggle);
     const legend = h('legend', { class: 'q-label' }, q.label);
+    const mark = h('span', { class: 'q-decides', id: domId + '-decides', hidden: true });
     const fieldset = h('fieldset', { class: 'q-choice', 'aria-describedby': helpIds.join(' ') || null },
-      legend, ...helpNodes(q, domId), group, h('p', { class: 'q-error', id: errId, hidden: true }));
+      legend, mark, panel, group, h('p', { class: 'q-error', id: errId, hidden: true }));
     return {
       node: fieldset,
       ariaTarget: fieldset,
+      more: { toggle, panel },
+      mark,
       read() {
         const sel = inputs.find((i) => i.input.checked);
         return sel && sel.value !== null ? sel.value : undefined;
@@ -147,15 +194,6 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     };
   }
 
-  function helpNodes(q, domId) {
-    const nodes = [];
-    if (q.help) nodes.push(h('p', { class: 'q-help', id: domId + '-help' }, q.help));
-    if (q.type === 'integer' || q.type === 'number') {
-      nodes.push(h('p', { class: 'q-range', id: domId + '-range' }, 'Accepted: ' + rangeText(q) + '. Leave empty if unknown.'));
-    }
-    return nodes;
-  }
-
   function buildNumber(q, domId, helpIds, errId) {
     const inputId = domId + '-input';
     const input = h('input', {
@@ -170,11 +208,15 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     input.addEventListener('input', () => { refresh(); changed(false); });
     input.addEventListener('change', () => { refresh(); changed(true); });
     const label = h('label', { class: 'q-label', for: inputId }, q.label, q.unit ? h('span', { class: 'q-unit-inline' }, ' (' + q.unit + ')') : null);
-    const row = h('div', { class: 'num-row' }, input, q.unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, q.unit) : null);
-    const wrap = h('div', { class: 'q-number' }, label, ...helpNodes(q, domId), row, h('p', { class: 'q-error', id: errId, hidden: true }));
+    const { panel, toggle } = moreNodes(q, domId);
+    const row = h('div', { class: 'num-row' }, input, q.unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, q.unit) : null, toggle);
+    const mark = h('span', { class: 'q-decides', id: domId + '-decides', hidden: true });
+    const wrap = h('div', { class: 'q-number' }, label, mark, panel, row, h('p', { class: 'q-error', id: errId, hidden: true }));
     return {
       node: wrap,
       ariaTarget: input,
+      more: { toggle, panel },
+      mark,
       read() { return parseNumberText(input.value); },
       write(v) {
         if (v === undefined || v === null) input.value = '';
@@ -192,7 +234,7 @@ export function createForm(root, questionnaire, { onChange } = {}) {
   const sectionList = questionnaire.sections || [];
   for (const sec of sectionList) {
     const headId = 'sec-' + sec.id + '-title';
-    const el = h('section', { class: 'form-section', id: 'sec-' + sec.id, 'aria-labelledby': headId },
+    const el = h('section', { class: 'form-section', id: 'sec-' + sec.id, 'aria-labelledby': headId, dataset: { section: sec.id } },
       h('h3', { id: headId }, sec.title));
     sections.set(sec.id, el);
     root.append(el);
@@ -202,23 +244,32 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     const errId = domId + '-error';
     const helpIds = [];
     if (q.help) helpIds.push(domId + '-help');
-    if (q.type === 'integer' || q.type === 'number') helpIds.push(domId + '-range');
-    const ctl = (q.type === 'integer' || q.type === 'number')
+    if ((q.type === 'integer' || q.type === 'number') && !isSegmented(q)) helpIds.push(domId + '-range');
+    const ctl = (q.type === 'integer' || q.type === 'number') && !isSegmented(q)
       ? buildNumber(q, domId, helpIds, errId)
       : buildChoice(q, domId, helpIds, errId);
-    const container = h('div', { class: 'question', id: domId, dataset: { field: q.id } }, ctl.node);
+    // an answer kept while the question does not apply: said where the question was
+    const kept = h('div', { class: 'q-kept', id: domId + '-kept', role: 'note', hidden: true },
+      h('p', { class: 'q-kept-text' }),
+      h('p', { class: 'q-kept-conflict', hidden: true }),
+      h('button', { type: 'button', class: 'q-kept-clear', onclick: () => { ctl.write(undefined); refresh(); changed(true); } },
+        'Clear this answer', h('span', { class: 'visually-hidden' }, ': ' + q.label)));
+    const container = h('div', { class: 'question', id: domId, dataset: { field: q.id } }, ctl.node, kept);
     ctl.container = container;
+    ctl.kept = kept;
     ctl.errorEl = container.querySelector('.q-error');
     ctl.helpIds = helpIds;
     controls.set(q.id, ctl);
     let sec = sections.get(q.section);
     if (!sec) {
-      sec = h('section', { class: 'form-section', id: 'sec-' + q.section }, h('h3', {}, q.section));
+      sec = h('section', { class: 'form-section', id: 'sec-' + q.section, dataset: { section: q.section } }, h('h3', {}, q.section));
       sections.set(q.section, sec);
       root.append(sec);
     }
     sec.append(container);
   }
+  const compactNote = h('p', { class: 'compact-note', id: 'compact-note', role: 'status', hidden: true });
+  root.append(compactNote);
 
   // ---- relevance ----
   function rawAnswers() {
@@ -243,15 +294,59 @@ export function createForm(root, questionnaire, { onChange } = {}) {
       known = nextKnown;
       if (stable) break;
     }
-    return { relevant, known };
+    return { relevant, known, raw };
+  }
+
+  /** Sections in the core's order for the primary chosen (`section_order`); the first never moves. */
+  function applyOrder(known) {
+    const p = known.get('primary');
+    const order = sectionOrder[typeof p === 'string' ? p : 'unknown'] || sectionList.map((x) => x.id);
+    const wanted = [...order.map((id) => sections.get(id)).filter(Boolean),
+      ...[...sections.values()].filter((el) => !order.includes(el.dataset.section))];
+    // move only what is out of place, so the focused answer (in the first section) keeps focus
+    let i = 0;
+    for (const el of wanted) {
+      const at = root.children[i];
+      if (at !== el) root.insertBefore(el, at || compactNote);
+      i += 1;
+    }
+    root.dataset.order = order.join(' ');
   }
 
   function refresh() {
-    const { relevant } = relevantAnswers();
-    for (const [id, ctl] of controls) ctl.container.hidden = !relevant.has(id);
+    const { relevant, known, raw } = relevantAnswers();
+    applyOrder(known);
+    let hiddenByCompact = 0;
+    for (const [id, ctl] of controls) {
+      const q = byId.get(id);
+      const isRelevant = relevant.has(id);
+      const keptValue = !isRelevant && raw.has(id);
+      ctl.node.hidden = !isRelevant;
+      ctl.kept.hidden = !keptValue;
+      if (keptValue) {
+        ctl.kept.querySelector('.q-kept-text').textContent =
+          `${q.label}: ${answerText(id, raw.get(id))} is kept but not used: this question is asked ${conditionText(q.relevant_when, byId, answerText)}.`;
+        const c = conflicts.get(id);
+        const cEl = ctl.kept.querySelector('.q-kept-conflict');
+        cEl.hidden = !c;
+        cEl.textContent = c || '';
+      }
+      let shown = isRelevant || keptValue;
+      // compact: only what could still change the result, and the answers given
+      if (shown && compact && decides.known && isRelevant && !known.has(id) && !decides.open.has(id)) {
+        shown = false;
+        hiddenByCompact += 1;
+      }
+      ctl.container.hidden = !shown;
+      ctl.container.classList.toggle('q-dormant', keptValue);
+    }
     for (const [, sec] of sections) {
       sec.hidden = !sec.querySelector('.question:not([hidden])');
     }
+    compactNote.hidden = !(compact && hiddenByCompact);
+    compactNote.textContent = compact && hiddenByCompact
+      ? `${hiddenByCompact} question${hiddenByCompact === 1 ? '' : 's'} not shown: unanswered, and none could change the result now. Turn off “Only what decides” to see every question.`
+      : '';
   }
 
   function getCase() {
@@ -272,18 +367,23 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     }
   }
 
-  /** Shows each error next to its question; returns the errors no question could take. */
-  function showErrors(errors) {
+  /**
+   * Shows each error next to its question (in the page's words, `wording(error)`),
+   * and opens the question's help; returns the errors no question could take.
+   */
+  function showErrors(errors, wording = (e) => e.message) {
     clearErrors();
     const rest = [];
     for (const err of errors || []) {
       const ctl = controls.get(err.field);
-      if (!ctl || ctl.container.hidden) { rest.push(err); continue; }
+      if (!ctl || ctl.container.hidden || ctl.node.hidden) { rest.push(err); continue; }
+      const text = wording(err);
       ctl.errorEl.hidden = false;
-      ctl.errorEl.textContent = ctl.errorEl.textContent ? ctl.errorEl.textContent + ' ' + err.message : err.message;
+      ctl.errorEl.textContent = ctl.errorEl.textContent ? ctl.errorEl.textContent + ' ' + text : text;
       ctl.ariaTarget.setAttribute('aria-invalid', 'true');
       ctl.ariaTarget.setAttribute('aria-describedby', [ctl.errorEl.id, ...ctl.helpIds].join(' '));
       ctl.container.classList.add('has-error');
+      setMore(ctl.more.toggle, ctl.more.panel, true);
     }
     return rest;
   }
@@ -304,13 +404,26 @@ export function createForm(root, questionnaire, { onChange } = {}) {
       }
     };
     walk(caseObj, '');
+    conflicts.clear();
     clearErrors();
     refresh();
     return unplaced;
   }
 
+  /** Every answer as it stands, the kept (not applicable) ones too: for Undo. */
+  function snapshot() {
+    return new Map(rawAnswers());
+  }
+  function restore(snap) {
+    for (const [id, ctl] of controls) ctl.write(snap.has(id) ? snap.get(id) : undefined);
+    conflicts.clear();
+    clearErrors();
+    refresh();
+  }
+
   function reset() {
     for (const [, ctl] of controls) ctl.write(undefined);
+    conflicts.clear();
     clearErrors();
     refresh();
   }
@@ -351,16 +464,50 @@ export function createForm(root, questionnaire, { onChange } = {}) {
       if (!on) { if (note) note.remove(); continue; }
       if (!note) {
         note = h('p', { class: 'q-assumed', id: questionDomId(id) + '-assumed' });
-        ctl.container.append(note);
+        ctl.node.append(note);
       }
       note.textContent = `Assumed: ${answerText(id, getPath(echo, id))} (not answered).`;
     }
+  }
+
+  /**
+   * Marks the questions that decide the result now, as the core says:
+   * `open` the unknown ones that could change it (`missing`), `used` the
+   * answers the decisive facts came from (`why`).  null: no result to go by.
+   */
+  function markDecides(marks) {
+    decides = marks ? { open: new Set(marks.open), used: new Set(marks.used), known: true } : { open: new Set(), used: new Set(), known: false };
+    for (const [id, ctl] of controls) {
+      const open = decides.open.has(id);
+      const used = !open && decides.used.has(id);
+      ctl.mark.hidden = !(open || used);
+      ctl.mark.textContent = open ? 'Could change it' : (used ? 'Decided it' : '');
+      ctl.mark.className = 'q-decides' + (open ? ' decides-open' : (used ? ' decides-used' : ''));
+      ctl.container.dataset.decides = open ? 'open' : (used ? 'used' : '');
+      const ids = [...(ctl.ariaTarget.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== ctl.mark.id)];
+      if (open || used) ids.unshift(ctl.mark.id);
+      if (ids.length) ctl.ariaTarget.setAttribute('aria-describedby', ids.join(' '));
+      else ctl.ariaTarget.removeAttribute('aria-describedby');
+    }
+    refresh();
+  }
+
+  /** Says that a kept (not applicable) answer disagrees with the one used; null clears it. */
+  function setConflict(id, text) {
+    if (text) conflicts.set(id, text); else conflicts.delete(id);
+    refresh();
+  }
+
+  function setCompact(on) {
+    compact = !!on;
+    refresh();
   }
 
   function focusField(id) {
     const ctl = controls.get(id);
     if (!ctl) return false;
     if (ctl.container.hidden) return false;
+    if (ctl.node.hidden) { ctl.kept.querySelector('button').focus(); ctl.container.scrollIntoView({ block: 'center', behavior: 'auto' }); return true; }
     ctl.focus();
     ctl.container.scrollIntoView({ block: 'center', behavior: 'auto' });
     return true;
@@ -374,14 +521,23 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     caseJson: () => caseToJson(getCase()),
     setCase,
     reset,
+    snapshot,
+    restore,
+    isEmpty: () => rawAnswers().size === 0,
+    rawValue: (id) => rawAnswers().get(id),
+    isRelevant: (id) => relevantAnswers().relevant.has(id),
     showErrors,
     clearErrors,
     summary,
     answerText,
     markAssumed,
+    markDecides,
+    setConflict,
+    setCompact,
     focusField,
     has: (id) => controls.has(id),
-    isShown: (id) => controls.has(id) && !controls.get(id).container.hidden,
+    isShown: (id) => controls.has(id) && !controls.get(id).container.hidden && !controls.get(id).node.hidden,
     labelOf: (id) => (byId.get(id) || { label: id }).label,
+    question: (id) => byId.get(id),
   };
 }

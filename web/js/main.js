@@ -5,7 +5,8 @@
 // changes (the clinical change log).
 
 import { calculator } from './loader.js';
-import { createForm } from './form.js';
+import { createForm, caseToJson } from './form.js';
+import { pageMessage } from './words.js';
 import { renderResult } from './result.js';
 import { renderDiagram } from './diagram.js';
 import { loadExamples, exportDocument, downloadJson, readCaseFile, exampleIdFromHash } from './io.js';
@@ -19,6 +20,22 @@ import { attachCopy } from './copy.js';
 import { createLearn } from './learn.js';
 
 const $ = (sel) => document.querySelector(sel);
+
+// A result is drawn (marks, errors, questions shown or hidden in compact mode)
+// only once no finger or button is pressed: nothing moves between the press
+// and the release of a tap, so a tap lands on the answer it was aimed at.
+let pressed = false;
+let released = [];
+document.addEventListener('pointerdown', () => { pressed = true; }, true);
+const release = () => {
+  pressed = false;
+  const waiting = released;
+  released = [];
+  setTimeout(() => waiting.forEach((r) => r()), 0);  // after the click the release ends
+};
+document.addEventListener('pointerup', release, true);
+document.addEventListener('pointercancel', release, true);
+const notPressed = () => (pressed ? new Promise((r) => released.push(r)) : Promise.resolve());
 
 function setText(selector, text) {
   document.querySelectorAll(selector).forEach((el) => { el.textContent = text; });
@@ -53,8 +70,77 @@ async function start() {
   let seq = 0;
   let last = { caseObj: {}, result: null };
 
-  const form = createForm($('#questions'), q, { onChange: () => update() });
+  const questionMap = new Map((q.questions || []).map((x) => [x.id, x]));
+  const wording = (e) => pageMessage(e, questionMap);
+  const form = createForm($('#questions'), q, { onChange: () => { dropUndo(); update(); } });
   performance.mark('livermets-form');
+
+  // ---- never lose entered work: Undo after Reset, Load example and Import ----
+  const undoButton = $('#undo');
+  let undoState = null;
+  function offerUndo(what) {
+    undoState = { answers: form.snapshot(), example: $('#example').value };
+    undoButton.textContent = `Undo ${what}`;
+    undoButton.hidden = false;
+  }
+  function dropUndo() {
+    undoState = null;
+    undoButton.hidden = true;
+  }
+  undoButton.addEventListener('click', () => {
+    if (!undoState) return;
+    const { answers, example } = undoState;
+    dropUndo();
+    form.restore(answers);
+    $('#example').value = example;
+    ioStatus.textContent = 'Your answers are back, as they were.';
+    update();
+    $('#questions').closest('form').querySelector('input:checked, input.num')?.focus({ preventScroll: true });
+  });
+
+  // "Only what decides": hides the unanswered questions that cannot change the result now
+  const compactButton = $('#compact');
+  compactButton.addEventListener('click', () => {
+    const on = compactButton.getAttribute('aria-pressed') !== 'true';
+    compactButton.setAttribute('aria-pressed', String(on));
+    form.setCompact(on);
+  });
+
+  // A CT volumetry kept (hidden) beside a typed remnant %: say so when the two disagree.
+  let conflictSeq = 0;
+  async function checkVolumetryConflict() {
+    const my = ++conflictSeq;
+    const typed = form.rawValue('flr_percent');
+    const vol = ['flr_volume_ml', 'height_cm', 'weight_kg'].map((id) => form.rawValue(id));
+    let text = null;
+    if (typed !== undefined && vol.every((v) => v !== undefined) && !form.isRelevant('flr_volume_ml')) {
+      const ct = await calculator.evaluate(caseToJson({ flr_volume_ml: vol[0], height_cm: vol[1], weight_kg: vol[2] }));
+      const typedNumber = Number(typed && typed.text !== undefined ? typed.text : typed);
+      const computed = ct.status === 'ok' && ct.derived ? ct.derived.flr_percent : undefined;
+      if (typeof computed === 'number' && Number.isFinite(typedNumber) && Math.abs(computed - typedNumber) >= 0.05) {
+        text = `These figures give a remnant of ${computed}%, but ${form.answerText('flr_percent', typed)} is entered as the future liver remnant, and that is the one used. Check which is right.`;
+      }
+    }
+    if (my === conflictSeq) form.setConflict('flr_volume_ml', text);
+  }
+
+  // On a phone or tablet the result bar at the bottom never covers the question being answered.
+  const keepClearOfBar = (el) => {
+    if (getComputedStyle(bar).display === 'none') return;
+    const box = el.getBoundingClientRect();
+    const limit = bar.getBoundingClientRect().top - 8;
+    if (box.bottom > limit) window.scrollBy({ top: box.bottom - limit, behavior: 'auto' });
+  };
+  document.addEventListener('focusin', (e) => {
+    const el = e.target instanceof Element ? (e.target.closest('.opt') || e.target) : null;
+    if (el && el.closest('#case-form')) keepClearOfBar(el);
+  });
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(() => {
+      const hgt = getComputedStyle(bar).display === 'none' ? 0 : Math.ceil(bar.getBoundingClientRect().height);
+      document.documentElement.style.setProperty('--bar-h', hgt + 'px');
+    }).observe(bar);
+  }
 
   let withdrawn = false;
   // given: {text, result} to show a case evaluated elsewhere (the embed's
@@ -73,12 +159,20 @@ async function start() {
       }
     }
     if (my !== seq || withdrawn) return;  // a newer change is already being evaluated
+    await notPressed();
+    if (my !== seq || withdrawn) return;
     let caseObj = {};
     try { caseObj = JSON.parse(text); } catch (e) { caseObj = {}; }
     last = { caseObj, result };
     let unplaced = [];
     if (result.status === 'ok' || result.internal_fault) form.clearErrors();  // a fault is not the answers' error
-    else unplaced = form.showErrors(result.errors);
+    else unplaced = form.showErrors(result.errors, wording);
+    // the questions that decide the result now: unknowns that could change it, answers it rests on
+    form.markDecides(result.status === 'ok' ? {
+      open: (result.missing || []).map((m) => m.field),
+      used: (result.why || []).flatMap((f) => f.fields || []),
+    } : null);
+    checkVolumetryConflict();
     const assumed = { assumed: result.status === 'ok' ? result.assumed || [] : [], echo: result.case || {} };
     form.markAssumed(assumed.assumed, assumed.echo);
     const summary = renderResult(resultBody, result, {
@@ -89,6 +183,7 @@ async function start() {
       focusField: form.focusField,
       caseRows: caseRows(q, result, form.getCase()),
       unplacedErrors: unplaced,
+      wording,
     });
     if (result.status === 'ok') {
       renderDiagram($('#diagram-slot'), q.algorithms, result);
@@ -105,8 +200,11 @@ async function start() {
 
   // ---- toolbar ----
   $('#reset').addEventListener('click', () => {
+    const had = !form.isEmpty();
+    if (had) offerUndo('clear'); else dropUndo();
     form.reset();
-    ioStatus.textContent = 'Form cleared: every answer is unknown.';
+    exampleSelect.value = '';  // the example chosen no longer describes the form
+    ioStatus.textContent = had ? 'Form cleared: every answer is unknown. Undo brings your answers back.' : 'Form cleared: every answer is unknown.';
     update();
   });
 
@@ -126,9 +224,11 @@ async function start() {
     exampleSelect.disabled = false;
     $('#load-example').disabled = false;
     const open = (ex) => {
+      const had = !form.isEmpty();
+      if (had) offerUndo('example'); else dropUndo();
       exampleSelect.value = ex.id;
       form.setCase(ex.case);
-      ioStatus.textContent = `Example loaded: ${ex.title}.` + (ex.teaching ? ' ' + ex.teaching : '');
+      ioStatus.textContent = `Example loaded: ${ex.title}.` + (ex.teaching ? ' ' + ex.teaching : '') + (had ? ' Undo brings your answers back.' : '');
       update();
     };
     $('#load-example').addEventListener('click', () => {
@@ -162,13 +262,45 @@ async function start() {
     const file = fileInput.files && fileInput.files[0];
     fileInput.value = '';
     if (!file) return;
+    // Checked by the core before it replaces anything: an invalid file is
+    // refused with its errors, and the form is left as it was.
+    let caseObj;
     try {
-      const caseObj = await readCaseFile(file);
-      const unplaced = form.setCase(caseObj).filter((f) => !f.startsWith('x_'));
-      ioStatus.textContent = `Imported ${file.name}.` + (unplaced.length ? ` Not shown in the form (check these): ${unplaced.join(', ')}.` : '');
+      caseObj = await readCaseFile(file);
     } catch (e) {
-      ioStatus.textContent = `Could not import ${file.name}: ${e.message}.`;
+      ioStatus.textContent = `Not imported: ${file.name}: ${e.message}. The form is unchanged.`;
+      return;
     }
+    let checked;
+    try {
+      checked = await calculator.evaluate(JSON.stringify(caseObj));
+    } catch (e) {
+      ioStatus.textContent = `Not imported: ${file.name} could not be checked (${e && e.message ? e.message : e}). The form is unchanged.`;
+      return;
+    }
+    if (checked.status !== 'ok') {
+      ioStatus.textContent = '';
+      ioStatus.append(`Not imported: ${file.name} is not a valid case, and the form is unchanged.`,
+        h('ul', { class: 'import-errors' }, (checked.errors || []).map((e) => h('li', {},
+          questionMap.has(e.field) ? questionMap.get(e.field).label + ': ' : (e.field ? e.field + ': ' : ''), wording(e)))));
+      return;
+    }
+    const had = !form.isEmpty();
+    const before = form.snapshot();
+    const unplaced = form.setCase(caseObj).filter((f) => !f.startsWith('x_'));
+    if (unplaced.length) {  // a valid case the form cannot show all of: leave the form as it was
+      form.restore(before);
+      ioStatus.textContent = `Not imported: the form cannot show ${unplaced.join(', ')} from ${file.name}. The form is unchanged.`;
+      return;
+    }
+    if (had) {
+      // the snapshot of the answers before the import
+      undoState = { answers: before, example: exampleSelect.value };
+      undoButton.textContent = 'Undo import';
+      undoButton.hidden = false;
+    } else dropUndo();
+    exampleSelect.value = '';
+    ioStatus.textContent = `Imported ${file.name}.` + (had ? ' Undo brings your earlier answers back.' : '');
     update();
   });
 

@@ -139,10 +139,15 @@ export function recordText(result, questionnaire, { date = new Date(), entered }
   } else {
     /** @type {Partial<import('../types').Pathway>} */
     const p = result.pathway || {};
-    out.push(...wrap(`Pathway: ${p.title || ''} (${p.code || ''})`), ...item(p.summary || ''));
+    out.push(...wrap(`Pathway: ${p.title || ''} (${p.code || ''})`));
+    // the facts that decided it (the core's `why`), then the summary
+    const why = (result.why || []).map((f) => f.text).filter(Boolean);
+    if (why.length) out.push(...item(`Decided by: ${why.join(' · ')}`));
+    out.push(...item(p.summary || ''));
     const recs = result.recommendations || [];
     for (const [key, heading] of STRENGTH_HEADINGS) {
-      const group = recs.filter((r) => r.strength === key);
+      // case-specific items first, then those every case of its kind gets (`general`)
+      const group = recs.filter((r) => r.strength === key && !r.general).concat(recs.filter((r) => r.strength === key && r.general));
       if (!group.length) continue;
       out.push('', heading);
       for (const r of group) out.push(...item(r.text + ids(r)));

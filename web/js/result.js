@@ -20,7 +20,7 @@ function citationText(citations) {
 }
 
 /** "Basis" disclosure: statement ids and citations, with each statement's gist on demand. */
-function basisNode(item, ctx) {
+function basisNode(item, ctx, code) {
   const ids = item.statements || [];
   ids.forEach((id) => ctx.cited.add(id));
   if (!ids.length) return null;
@@ -33,6 +33,7 @@ function basisNode(item, ctx) {
   }));
   return h('details', { class: 'basis' },
     h('summary', {}, h('span', { class: 'basis-label' }, 'Basis: '), ids.join(', '), ' · ', citationText(item.citations)),
+    code ? h('p', { class: 'basis-code' }, 'Code ', h('code', {}, code)) : null,
     list);
 }
 
@@ -63,7 +64,7 @@ function renderErrors(result, rest, ctx) {
       const placed = !rest.includes(e);
       return h('li', {},
         placed && e.field ? fieldLink(e.field, ctx.labelOf(e.field), ctx) : (e.field ? h('code', {}, e.field) : null),
-        e.field ? ': ' : '', e.message);
+        e.field ? ': ' : '', ctx.wording ? ctx.wording(e) : e.message);
     })));
 }
 
@@ -83,14 +84,44 @@ function renderAssumed(result, ctx) {
       ': ', ctx.answerText(f, caseValue(result, f)))));
 }
 
+/**
+ * The why line (issue 10): the facts that decided the result, as the core
+ * gives them (`result.why`, read off the route and the criteria), and a
+ * Provisional badge when unknowns could still change it (`result.missing`),
+ * linking to "What would change this".
+ */
+function renderWhy(result) {
+  const why = Array.isArray(result.why) ? result.why : [];
+  const n = (result.missing || []).length;
+  const line = why.length ? h('p', { class: 'why-line', id: 'why-line' },
+    h('span', { class: 'visually-hidden' }, 'Decided by: '),
+    why.map((f, i) => [i ? h('span', { class: 'why-sep', 'aria-hidden': 'true' }, ' · ') : null,
+      h('span', { class: 'why-fact', dataset: { fields: (f.fields || []).join(' ') } }, f.text)])) : null;
+  const badge = n ? h('p', { class: 'provisional' },
+    h('a', { href: '#missing-title', class: 'provisional-link', id: 'provisional',
+      onclick: (e) => {
+        const target = document.getElementById('missing-title');
+        if (!target) return;
+        e.preventDefault();
+        target.scrollIntoView({ block: 'start', behavior: 'auto' });
+        target.focus({ preventScroll: true });
+      } },
+    h('strong', { class: 'provisional-badge' }, 'Provisional'), ' ',
+    `${n} unknown${n === 1 ? '' : 's'} could change this`)) : null;
+  return [line, badge];
+}
+
 function renderPathway(result, ctx) {
   const p = result.pathway || {};
   return h('div', { class: 'card card-pathway', id: 'pathway', dataset: { code: p.code || '' } },
     h('p', { class: 'eyebrow' }, 'Pathway'),
     h('h3', { class: 'pathway-title' }, p.title || p.code || ''),
+    renderWhy(result),
     h('p', { class: 'pathway-summary' }, p.summary || ''),
     renderAssumed(result, ctx),
-    h('p', { class: 'code' }, p.code || ''));
+    // the code is for the record and the basis, not the reading path
+    h('p', { class: 'code print-only' }, p.code || ''),
+    basisNode({ ...p, statements: p.statements || [], citations: p.citations || [] }, ctx, p.code));
 }
 
 function renderWarnings(result, ctx) {
@@ -155,11 +186,12 @@ function renderRecommendations(result, ctx) {
   return h('section', { class: 'card', 'aria-labelledby': 'recs-title' },
     h('h3', { id: 'recs-title' }, 'Recommendations'),
     STRENGTHS.map(({ key, title }) => {
-      const group = recs.filter((r) => r.strength === key);
+      // case-specific items first, then those every case of its kind gets (`general`)
+      const group = recs.filter((r) => r.strength === key && !r.general).concat(recs.filter((r) => r.strength === key && r.general));
       if (!group.length) return null;
       return h('div', { class: 'rec-group rec-' + key, dataset: { strength: key } },
         h('h4', {}, title),
-        h('ul', { class: 'items' }, group.map((r) => h('li', { class: 'item rec', dataset: { code: r.code } },
+        h('ul', { class: 'items' }, group.map((r) => h('li', { class: 'item rec' + (r.general ? ' rec-general' : ''), dataset: { code: r.code, general: String(!!r.general) } },
           h('p', { class: 'item-text' }, r.text), basisNode(r, ctx)))));
     }));
 }
@@ -168,7 +200,7 @@ function renderMissing(result, ctx) {
   const ms = result.missing || [];
   if (!ms.length) return null;
   return h('section', { class: 'card', 'aria-labelledby': 'missing-title' },
-    h('h3', { id: 'missing-title' }, 'What would change this'),
+    h('h3', { id: 'missing-title', tabindex: '-1' }, 'What would change this'),
     h('p', { class: 'muted' }, 'Unknown answers that could change the pathway or a recommendation, most important first.'),
     h('ul', { class: 'missing-list' }, ms.map((m) => h('li', {},
       ctx.hasField(m.field) ? fieldLink(m.field, ctx.labelOf(m.field), ctx) : h('code', {}, m.field),
