@@ -26,7 +26,7 @@ WhyFact criterion_fact(CriterionCode code, const Case& c, const Decision& d);
 // True for the items every case of its kind gets whatever the answers
 // (referral, review before chemotherapy, no biopsy, surveillance after
 // resection): the page lists them after the case-specific items of the same
-// strength (docs/clinical-decisions.md, D26).
+// strength (docs/clinical-decisions.md, D23).
 bool is_general(RecCode code);
 
 }  // namespace livermets

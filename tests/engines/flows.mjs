@@ -16,7 +16,7 @@ export const CASES = {
   colorectal: {
     steps: [
       ['pick', 'primary', 'colorectal'], ['pick', 'presentation', 'metachronous'], ['type', 'lesion_count', 2],
-      ['pick', 'r0_achievable', true], ['type', 'flr_percent', 45], ['type', 'ecog', 1],
+      ['pick', 'r0_achievable', true], ['type', 'flr_percent', 45], ['pick', 'ecog', 1],
       ['pick', 'operative_risk_acceptable', true], ['pick', 'patient_declines_surgery', false],
       ['pick', 'extrahepatic_disease', 'none'], ['pick', 'colorectal.node_positive_primary', false],
       ['pick', 'colorectal.tumor_markers_elevated', false],
@@ -139,23 +139,24 @@ export const FLOWS = [
         assert.ok(after.recs.includes(kase.adds), `${name}: the answers add ${kase.adds}`);
         await shot(`desktop-${name}`);
       }
-      // an invalid value: the core's message on its question, no pathway; corrected, the pathway returns
-      await page.type(`${where('ecog')} input.num`, 7);
+      // an invalid value: the page's words for the core's error on its question, no pathway;
+      // corrected, the pathway returns (ECOG is answered with buttons since issue 10: a count typed)
+      await page.type(`${where('lesion_count')} input.num`, 300);
       await page.waitFor(() => document.querySelector('#result-body').dataset.status === 'error');
       const error = await page.evaluate(() => ({
-        message: document.querySelector('#q-ecog .q-error').hidden ? null : document.querySelector('#q-ecog .q-error').textContent,
-        invalid: document.querySelector('#q-ecog input').getAttribute('aria-invalid'),
+        message: document.querySelector('#q-lesion_count .q-error').hidden ? null : document.querySelector('#q-lesion_count .q-error').textContent,
+        invalid: document.querySelector('#q-lesion_count input').getAttribute('aria-invalid'),
         alert: document.querySelector('#result-body [role="alert"]')?.textContent || '',
         pathways: document.querySelectorAll('#pathway').length,
       }));
-      assert.match(error.message || '', /0 to 4/);
+      assert.match(error.message || '', /1 to 200 lesions, or leave empty if unknown/);
       assert.equal(error.invalid, 'true');
-      assert.match(error.alert, /ECOG/);
+      assert.match(error.alert, /Number of liver metastases/);
       assert.equal(error.pathways, 0, 'no pathway while an answer is invalid');
       await shot('desktop-error');
-      await page.type(`${where('ecog')} input.num`, 1);
+      await page.type(`${where('lesion_count')} input.num`, 8);
       await waitPathway(page, CASES.neuroendocrine.pathway);
-      assert.equal(await page.evaluate(() => document.querySelector('#q-ecog input').getAttribute('aria-invalid')), null);
+      assert.equal(await page.evaluate(() => document.querySelector('#q-lesion_count input').getAttribute('aria-invalid')), null);
     }),
   },
   {

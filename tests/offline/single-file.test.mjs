@@ -43,9 +43,9 @@ test('opened from file://, a case is completed by clicks and typing with no requ
   const recs = await page.locator('.rec-group[data-strength="do"] .rec').evaluateAll((els) => els.map((e) => e.dataset.code));
   assert.ok(recs.includes('RESECTION'));
   // an invalid value is still refused by the core, named on its question
-  await typeNumber(page, /^ECOG performance status/, 7);
+  await typeNumber(page, /^Number of liver metastases/, 300);
   await page.waitForFunction(() => document.querySelector('#result-body').dataset.status === 'error');
-  await typeNumber(page, /^ECOG performance status/, 1);
+  await typeNumber(page, /^Number of liver metastases/, 2);
   await expectPathway(page, 'CRC_RESECTION_FIRST');
   // the teaching examples travel inside the file
   await page.selectOption('#example', 'crc-conversion');

@@ -113,7 +113,7 @@ export async function completeColorectalCase(page) {
   await typeNumber(page, /^Number of liver metastases/, 2);
   await choice(page, 'Complete (R0) resection achievable', 'Yes').check();
   await typeNumber(page, /^Future liver remnant/, 45);
-  await typeNumber(page, /^ECOG performance status/, 1);
+  await choice(page, 'ECOG performance status', '1').check();  // buttons since issue 10
   await choice(page, 'Operative risk acceptable', 'Yes').check();
   await choice(page, 'Patient declines liver surgery', 'No').check();
   await choice(page, 'Disease outside the liver', 'None').check();

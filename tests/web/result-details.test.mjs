@@ -56,7 +56,7 @@ test('for one case per pathway code the diagram is the named algorithm, with exa
 test('CHECK_ANSWERS: ECOG 3 with operative risk acceptable links to both questions', async () => {
   const page = await openPage(session, { width: 390, height: 844 });
   await choice(page, 'Primary tumour', 'Colorectal').check();
-  await typeNumber(page, /^ECOG performance status/, 3);
+  await choice(page, 'ECOG performance status', '3').check();
   await choice(page, 'Operative risk acceptable', 'Yes').check();
   const warning = page.locator('.warning[data-code="CHECK_ANSWERS"]');
   await warning.waitFor();
@@ -112,7 +112,7 @@ test('nobody is called operable: surgery "not excluded by the answers so far", o
   assert.equal(await note.getAttribute('data-operable'), 'true');
   assert.equal(await note.textContent(), 'The patient: surgery not excluded by the answers so far ' +
     '(fitness for surgery is not yet known; whether the patient accepts surgery is not yet recorded).');
-  await typeNumber(page, /^ECOG performance status/, 1);
+  await choice(page, 'ECOG performance status', '1').check();
   await choice(page, 'Operative risk acceptable', 'Yes').check();
   await choice(page, 'Patient declines liver surgery', 'No').check();
   await page.waitForFunction(() => document.querySelector('.operable-note').textContent.endsWith('so far.'));
@@ -120,7 +120,7 @@ test('nobody is called operable: surgery "not excluded by the answers so far", o
   await choice(page, 'Patient declines liver surgery', 'Yes').check();
   await page.waitForFunction(() => document.querySelector('.operable-note').dataset.operable === 'false');
   assert.equal(await note.textContent(), 'The patient: not for surgery on the answers given: the patient has declined liver surgery.');
-  await typeNumber(page, /^ECOG performance status/, 4);
+  await choice(page, 'ECOG performance status', '4').check();
   await page.waitForFunction(() => /fitness criterion is not met; the patient has declined/.test(document.querySelector('.operable-note').textContent));
   assert.doesNotMatch(await resultText(page), /\boperable\b/i);
   await page.checkGuards();

@@ -24,7 +24,7 @@ test('colorectal, fit, resectable, no poor prognostic factor: resection first', 
   await typeNumber(page, /^Future liver remnant/, 45);
   // volumetry is asked only while the remnant % is unknown
   assert.equal(await page.getByRole('textbox', { name: /^Height/ }).isVisible(), false);
-  await typeNumber(page, /^ECOG performance status/, 1);
+  await choice(page, 'ECOG performance status', '1').check();  // buttons since issue 10
   await choice(page, 'Operative risk acceptable', 'Yes').check();
   await choice(page, 'Patient declines liver surgery', 'No').check();
   await choice(page, 'Disease outside the liver', 'None').check();
@@ -100,24 +100,26 @@ test('an invalid value shows the core\'s message next to its question, and no pa
   const page = await openPage(session);
   await choice(page, 'Primary tumour', 'Colorectal').check();
   await expectPathway(page, 'ASSESSMENT_INCOMPLETE');
-  await typeNumber(page, /^ECOG performance status/, 7);
+  // (ECOG is answered with buttons since issue 10: a lesion count typed out of range)
+  await typeNumber(page, /^Number of liver metastases/, 300);
   await page.waitForFunction(() => document.querySelector('#result-body').dataset.status === 'error');
-  const err = page.locator('#q-ecog .q-error');
+  const err = page.locator('#q-lesion_count .q-error');
   assert.equal(await err.isVisible(), true);
-  assert.match(await err.textContent(), /0 to 4/);
-  assert.equal(await page.getByRole('textbox', { name: /^ECOG/ }).getAttribute('aria-invalid'), 'true');
+  // the page's words for the core's message (issue 10)
+  assert.equal(await err.textContent(), 'This is out of range: enter a whole number from 1 to 200 lesions, or leave empty if unknown.');
+  assert.equal(await page.getByRole('textbox', { name: /^Number of liver metastases/ }).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#pathway').count(), 0, 'no pathway while an answer is invalid');
   assert.equal(await page.locator('.rec').count(), 0, 'no recommendation while an answer is invalid');
-  assert.match(await page.locator('#result-body [role="alert"]').textContent(), /ECOG/);
+  assert.match(await page.locator('#result-body [role="alert"]').textContent(), /Number of liver metastases/);
   // text where a number belongs is refused by the core, named on its question
   await typeNumber(page, /^Future liver remnant/, 'forty');
   await page.waitForFunction(() => !document.querySelector('#q-flr_percent .q-error').hidden);
   // correcting both brings the result back and clears the messages
-  await typeNumber(page, /^ECOG performance status/, 1);
+  await typeNumber(page, /^Number of liver metastases/, 2);
   await typeNumber(page, /^Future liver remnant/, 40);
   await expectPathway(page, 'ASSESSMENT_INCOMPLETE');
   assert.equal(await err.isVisible(), false);
-  assert.equal(await page.getByRole('textbox', { name: /^ECOG/ }).getAttribute('aria-invalid'), null);
+  assert.equal(await page.getByRole('textbox', { name: /^Number of liver metastases/ }).getAttribute('aria-invalid'), null);
   await page.checkGuards();
   await page.close();
 });
@@ -140,7 +142,7 @@ test('a fault inside the calculator is shown as a fault to report, never as answ
     await choice(page, 'Primary tumour', 'Colorectal').check();
     await expectPathway(page, 'ASSESSMENT_INCOMPLETE');
     await page.evaluate(() => globalThis.livermetsFailAllocation(4));
-    await typeNumber(page, /^ECOG performance status/, 1);
+    await choice(page, 'ECOG performance status', '1').check();
     await page.waitForFunction(() => document.querySelector('#result-body').dataset.status === 'error');
     const alert = page.locator('#result-body [role="alert"]');
     assert.equal(await alert.getAttribute('data-fault'), 'internal');
@@ -149,12 +151,12 @@ test('a fault inside the calculator is shown as a fault to report, never as answ
     assert.match(await alert.textContent(), /not of your answers/);
     assert.doesNotMatch(await alert.textContent(), /answers need correcting/);
     assert.equal(await page.locator('.q-error:visible').count(), 0, 'no answer is marked as wrong');
-    assert.equal(await page.getByRole('textbox', { name: /^ECOG/ }).getAttribute('aria-invalid'), null);
+    assert.equal(await page.getByRole('group', { name: 'ECOG performance status', exact: true }).getAttribute('aria-invalid'), null);
     assert.equal(await page.locator('#pathway').count(), 0, 'no pathway without a result');
     assert.match(await page.locator('#live').textContent(), /Calculator fault: no result was computed/);
     await page.screenshot({ path: path.join(repoRoot, 'build', 'web-fault.png') });
     // the next change is answered by a fresh instance
-    await typeNumber(page, /^ECOG performance status/, 2);
+    await choice(page, 'ECOG performance status', '2').check();
     await expectPathway(page, 'ASSESSMENT_INCOMPLETE');
     await page.checkGuards();
     await page.close();

@@ -129,7 +129,7 @@ async function start() {
     if (getComputedStyle(bar).display === 'none') return;
     const box = el.getBoundingClientRect();
     const limit = bar.getBoundingClientRect().top - 8;
-    if (box.bottom > limit) window.scrollBy({ top: box.bottom - limit, behavior: 'auto' });
+    if (box.bottom > limit) window.scrollBy({ top: box.bottom - limit, behavior: 'instant' });
   };
   document.addEventListener('focusin', (e) => {
     const el = e.target instanceof Element ? (e.target.closest('.opt') || e.target) : null;
@@ -138,7 +138,7 @@ async function start() {
   if (typeof ResizeObserver === 'function') {
     new ResizeObserver(() => {
       const hgt = getComputedStyle(bar).display === 'none' ? 0 : Math.ceil(bar.getBoundingClientRect().height);
-      document.documentElement.style.setProperty('--bar-h', hgt + 'px');
+      document.documentElement.style.setProperty('--bar-now', hgt + 'px');
     }).observe(bar);
   }
 
@@ -189,7 +189,11 @@ async function start() {
       renderDiagram($('#diagram-slot'), q.algorithms, result);
     }
     if (live.textContent !== summary) live.textContent = summary;
-    bar.querySelector('.bar-text').textContent = summary;
+    // the bar: the whole pathway title (wrapping to two lines if need be), the warnings as a count
+    const w = result.status === 'ok' ? (result.warnings || []).length : 0;
+    bar.querySelector('.bar-text').textContent = result.status === 'ok' ? `Pathway: ${(result.pathway && result.pathway.title) || ''}` : summary;
+    bar.querySelector('.bar-go').textContent = (w ? `⚠ ${w} ` : '') + '↓';
+    bar.setAttribute('aria-label', summary + ' Go to the result.');
     bar.classList.toggle('bar-error', result.status !== 'ok');
     resultBody.dataset.seq = String(my);
     if (document.documentElement.dataset.ready !== 'true') {
@@ -268,19 +272,19 @@ async function start() {
     try {
       caseObj = await readCaseFile(file);
     } catch (e) {
-      ioStatus.textContent = `Not imported: ${file.name}: ${e.message}. The form is unchanged.`;
+      ioStatus.textContent = `Could not import ${file.name}: ${e.message}. The form is unchanged.`;
       return;
     }
     let checked;
     try {
       checked = await calculator.evaluate(JSON.stringify(caseObj));
     } catch (e) {
-      ioStatus.textContent = `Not imported: ${file.name} could not be checked (${e && e.message ? e.message : e}). The form is unchanged.`;
+      ioStatus.textContent = `Could not import ${file.name}: it could not be checked (${e && e.message ? e.message : e}). The form is unchanged.`;
       return;
     }
     if (checked.status !== 'ok') {
       ioStatus.textContent = '';
-      ioStatus.append(`Not imported: ${file.name} is not a valid case, and the form is unchanged.`,
+      ioStatus.append(`Could not import ${file.name}: it is not a valid case, and the form is unchanged.`,
         h('ul', { class: 'import-errors' }, (checked.errors || []).map((e) => h('li', {},
           questionMap.has(e.field) ? questionMap.get(e.field).label + ': ' : (e.field ? e.field + ': ' : ''), wording(e)))));
       return;
@@ -290,7 +294,7 @@ async function start() {
     const unplaced = form.setCase(caseObj).filter((f) => !f.startsWith('x_'));
     if (unplaced.length) {  // a valid case the form cannot show all of: leave the form as it was
       form.restore(before);
-      ioStatus.textContent = `Not imported: the form cannot show ${unplaced.join(', ')} from ${file.name}. The form is unchanged.`;
+      ioStatus.textContent = `Could not import ${file.name}: the form cannot show ${unplaced.join(', ')}. The form is unchanged.`;
       return;
     }
     if (had) {
@@ -333,6 +337,8 @@ async function start() {
         h('p', {}, 'The people who run this site have withdrawn this version of the calculator. Ask for the current version.')));
       resultBody.dataset.pathway = '';
       bar.querySelector('.bar-text').textContent = 'Withdrawn: no result';
+      bar.querySelector('.bar-go').textContent = '↓';
+      bar.removeAttribute('aria-label');
       live.textContent = 'This version has been withdrawn: no result.';
     },
   });

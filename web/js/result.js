@@ -115,12 +115,12 @@ function renderPathway(result, ctx) {
   const p = result.pathway || {};
   return h('div', { class: 'card card-pathway', id: 'pathway', dataset: { code: p.code || '' } },
     h('p', { class: 'eyebrow' }, 'Pathway'),
+    // the code is for the record and the basis (print), not the reading path
+    h('p', { class: 'code print-only' }, p.code || ''),
     h('h3', { class: 'pathway-title' }, p.title || p.code || ''),
     renderWhy(result),
     h('p', { class: 'pathway-summary' }, p.summary || ''),
     renderAssumed(result, ctx),
-    // the code is for the record and the basis, not the reading path
-    h('p', { class: 'code print-only' }, p.code || ''),
     basisNode({ ...p, statements: p.statements || [], citations: p.citations || [] }, ctx, p.code));
 }
 

@@ -50,9 +50,9 @@ function labelled(text, questions) {
 export function pageMessage(error, questions) {
   const q = questions.get(error.field);
   const msg = String(error.message || '');
-  const m = /^(.*?); accepted: (.*)$/.exec(msg);
+  const m = /^(?:(.*?); )?accepted: (.*)$/.exec(msg);
   if (m && q) {
-    const reason = REASONS.get(m[1]) || (/is not a known value$/.test(m[1]) ? 'This answer is not one of the choices' : labelled(m[1], questions));
+    const reason = m[1] === undefined ? 'This answer is not one of the choices' : REASONS.get(m[1]) || (/is not a known value$/.test(m[1]) ? 'This answer is not one of the choices' : labelled(m[1], questions));
     const sentence = reason.charAt(0).toUpperCase() + reason.slice(1);
     if (q.type === 'integer' || q.type === 'number') {
       return `${sentence}: enter ${acceptedText(q)}, or leave empty if unknown.`;
