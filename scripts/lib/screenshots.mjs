@@ -38,7 +38,7 @@ try {
     await page.goto(url);
     await page.waitForSelector('html[data-ready="true"]');
     await page.getByRole('group', { name: 'Primary tumour', exact: true }).getByRole('radio', { name: 'Colorectal', exact: true }).check();
-    await page.getByRole('textbox', { name: /^ECOG performance status/ }).fill('3');
+    await page.getByRole('group', { name: 'ECOG performance status', exact: true }).getByRole('radio', { name: '3', exact: true }).check();
     await page.getByRole('group', { name: 'Operative risk acceptable', exact: true }).getByRole('radio', { name: 'Yes', exact: true }).check();
     await page.waitForSelector('.warning[data-code="CHECK_ANSWERS"]');
     await page.locator('#pathway').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
@@ -66,6 +66,49 @@ try {
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.screenshot({ path: path.join(out, 'print-a4.png'), fullPage: true });
   await page.close();
+  // issue 10, "the answer in a minute": the typical case by taps and keys on a landscape
+  // tablet, a phone and a desktop; a kept answer with its conflict; the diagram full screen
+  for (const [name, width, height] of [['tablet-landscape', 1366, 1024], ['phone', 360, 740], ['desktop', 1920, 1080]]) {
+    const p = await context.newPage();
+    await p.setViewportSize({ width, height });
+    await p.emulateMedia({ reducedMotion: 'reduce' });
+    await p.goto(url);
+    await p.waitForSelector('html[data-ready="true"]');
+    if (name === 'phone') await p.screenshot({ path: path.join(out, 'minute-phone-first-question.png') });
+    const { enterTypicalCase } = await import('../../tests/web/typical-case.mjs');
+    await enterTypicalCase(p);
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: path.join(out, `minute-${name}-typical-case.png`) });
+    if (name === 'phone') {
+      await p.getByRole('button', { name: 'Enlarge the diagram' }).click();
+      await p.waitForSelector('dialog.diagram-full');
+      await p.waitForTimeout(200);
+      await p.screenshot({ path: path.join(out, 'minute-phone-diagram-full-screen.png') });
+      await p.keyboard.press('Escape');
+    }
+    if (name === 'tablet-landscape') {
+      await p.locator('#pathway').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+      await p.getByRole('button', { name: 'Only what decides' }).click();
+      await p.waitForTimeout(300);
+      await p.screenshot({ path: path.join(out, 'minute-tablet-landscape-compact.png') });
+      await p.getByRole('button', { name: 'Only what decides' }).click();
+      await p.getByRole('button', { name: 'Reset' }).click();
+      await p.waitForSelector('#undo:not([hidden])');
+      await p.evaluate(() => window.scrollTo(0, 0));
+      await p.screenshot({ path: path.join(out, 'minute-tablet-landscape-undo.png') });
+      await p.getByRole('button', { name: 'Undo clear' }).click();
+      await p.getByRole('textbox', { name: /^Future liver remnant/ }).fill('');
+      await p.keyboard.press('Tab');
+      for (const [label, v] of [[/^Remnant volume on CT/, '900'], [/^Height/, '175'], [/^Weight/, '75'], [/^Future liver remnant/, '45']]) {
+        await p.getByRole('textbox', { name: label }).fill(v);
+        await p.keyboard.press('Tab');
+      }
+      await p.waitForSelector('#q-flr_volume_ml .q-kept-conflict:not([hidden])');
+      await p.locator('#q-flr_percent').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+      await p.screenshot({ path: path.join(out, 'minute-tablet-landscape-kept-answer.png') });
+    }
+    await p.close();
+  }
   console.log(`screenshots: ${fs.readdirSync(out).filter((f) => f.endsWith('.png')).length} PNG files in ${path.relative(repoRoot, out)}/`);
 } finally {
   await close();

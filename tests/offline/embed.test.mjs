@@ -5,6 +5,9 @@
 // beyond embed.html.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { distWeb, requireBuild, startServer, startBrowser, guard, postFromForeignWindows } from './support.mjs';
 
 let browser;
@@ -174,7 +177,12 @@ test('the frame shows exactly the result it sends, also for a case the form cann
   assert.equal(sent.status, 'error');
   await calc.waitForFunction(() => /colour/.test(document.querySelector('#result-body').textContent));
   assert.equal(await calc.evaluate(() => document.querySelector('#result-body').dataset.pathway), '', 'no pathway shown, as none was sent');
-  for (const e of sent.errors) assert.ok((await calc.locator('#result-body, #questions').allTextContents()).join(' ').includes(e.message), e.message);
+  // each error of the result sent, in the page's words (issue 10: web/js/words.js)
+  const { pageMessage } = await import(pathToFileURL(path.join(distWeb, 'js/words.js')).href);
+  const q = JSON.parse((await (createRequire(import.meta.url))(path.join(distWeb, 'livermets.js'))()).questionnaire());
+  const questions = new Map(q.questions.map((x) => [x.id, x]));
+  const shown = (await calc.locator('#result-body, #questions').allTextContents()).join(' ');
+  for (const e of sent.errors) assert.ok(shown.includes(pageMessage(e, questions)), pageMessage(e, questions));
   await page.checkGuards();
   await page.close();
 });

@@ -237,6 +237,9 @@ function openFullScreen(algo, geo, route, opener) {
   document.body.append(dialog);
   dialog.showModal();
   close.focus();
+  // open on this case's place in the chart
+  const current = dialog.querySelector('.node.current') || dialog.querySelector('.node.on-route');
+  if (current) current.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
 }
 
 /**
