@@ -119,6 +119,8 @@ export interface Questionnaire {
   algorithms: Algorithm[];
   derived: DerivedFigure[];
   limits: Limits;
+  /** Issue 10: the order of the sections for each value of `primary`, and "unknown". */
+  section_order?: Record<string, string[]>;
 }
 
 // ---- the result ----
@@ -138,6 +140,8 @@ export interface Item extends Basis {
 
 export interface Recommendation extends Item {
   strength: 'do' | 'consider' | 'avoid';
+  /** Issue 10: an item every case of its kind gets; listed after the case-specific ones. */
+  general?: boolean;
 }
 
 export interface Warning extends Item {
@@ -148,6 +152,14 @@ export interface Warning extends Item {
 export interface Criterion extends Item {
   status: 'met' | 'not_met' | 'unknown';
   reason: string;
+  /** Issue 10: the criterion in a few words ("R0 yes"). */
+  fact?: string;
+}
+
+/** Issue 10: one fact that decided the result, and the questions it comes from. */
+export interface WhyFact {
+  text: string;
+  fields: string[];
 }
 
 export interface Candidacy {
@@ -189,4 +201,6 @@ export interface Result {
   derived?: Record<string, number>;
   algorithm?: string;
   route?: string[];
+  /** Issue 10: the facts that decided the result, in the route's order. */
+  why?: WhyFact[];
 }

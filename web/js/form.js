@@ -89,13 +89,6 @@ function choicesOf(q) {
   return q.options || [];
 }
 
-/**
- * createForm(root, questionnaire, {onChange}) renders the sections and
- * questions into root and returns the form's API.
- * @param {HTMLElement} root
- * @param {import('../types').Questionnaire} questionnaire
- * @param {{onChange?: () => void}} [options]
- */
 /** The words of a relevant_when condition: why a question is not asked now. */
 function conditionText(cond, byId, answerText) {
   if (!cond) return '';
@@ -110,6 +103,9 @@ function conditionText(cond, byId, answerText) {
 /**
  * createForm(root, questionnaire, {onChange}) renders the sections and
  * questions into root and returns the form's API.
+ * @param {HTMLElement} root
+ * @param {import('../types').Questionnaire} questionnaire
+ * @param {{onChange?: () => void}} [options]
  */
 export function createForm(root, questionnaire, { onChange } = {}) {
   const questions = questionnaire.questions || [];
