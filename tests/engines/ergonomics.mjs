@@ -32,7 +32,7 @@ function measure() {
   // number fields: the numeric keypad (whole numbers) or the decimal one
   const keypads = [];
   for (const input of document.querySelectorAll('input.num')) {
-    const whole = /Whole number/.test(input.closest('.question').querySelector('.q-range')?.textContent || '');
+    const whole = /whole number/i.test(input.closest('.question').querySelector('.q-range')?.textContent || '');
     const want = whole ? 'numeric' : 'decimal';
     if (input.inputMode !== want) keypads.push(`${input.id}: inputmode "${input.inputMode}", want "${want}"`);
   }

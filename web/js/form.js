@@ -6,6 +6,7 @@
 
 import { h, questionDomId } from './dom.js';
 import { acceptedText } from './words.js';
+import { getPath, answerText as displayedAnswer } from './record.js';
 
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
@@ -45,14 +46,6 @@ function setPath(obj, dotted, value) {
   cur[parts[parts.length - 1]] = value;
 }
 
-function getPath(obj, dotted) {
-  let cur = obj;
-  for (const p of dotted.split('.')) {
-    if (!cur || typeof cur !== 'object' || !(p in cur)) return undefined;
-    cur = cur[p];
-  }
-  return cur;
-}
 
 /** Does a relevant_when condition hold for the known answers (a flat map)? */
 export function holds(cond, known) {
@@ -424,32 +417,9 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     refresh();
   }
 
-  /** An answer as the form shows it (option label, Yes/No, number with unit). */
+  /** An answer as the form shows it (option label, Yes/No, number with unit): record.js's one rendering. */
   function answerText(id, v) {
-    /** @type {Partial<import('../types').Question>} */
-    const q = byId.get(id) || { type: typeof v === 'boolean' ? 'bool' : undefined };
-    if (v instanceof RawNumber) return v.text + (q.unit ? ' ' + q.unit : '');
-    if (q.type === 'bool') return v ? 'Yes' : 'No';
-    if (q.type === 'enum') return ((q.options || []).find((o) => o.value === v) || { label: v }).label;
-    if (typeof v === 'number' && q.unit) return v + ' ' + q.unit;
-    return String(v);
-  }
-
-  /**
-   * Label and displayed answer of every relevant, known question (for the
-   * print summary); `assumed` (the result's field names) and `echo` (its case)
-   * add the answers the core assumed, marked "(assumed)".
-   */
-  function summary({ assumed = [], echo = {} } = {}) {
-    const { known } = relevantAnswers();
-    const rows = [];
-    for (const q of questions) {
-      if (known.has(q.id)) rows.push({ id: q.id, label: q.label, value: answerText(q.id, known.get(q.id)) });
-      else if (assumed.includes(q.id) && getPath(echo, q.id) !== undefined) {
-        rows.push({ id: q.id, label: q.label, value: answerText(q.id, getPath(echo, q.id)) + ' (assumed)', assumed: true });
-      }
-    }
-    return rows;
+    return displayedAnswer(byId.get(id), v);
   }
 
   /** Marks the questions whose answer the core assumed (not answered), with the value it took. */
@@ -524,7 +494,6 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     isRelevant: (id) => relevantAnswers().relevant.has(id),
     showErrors,
     clearErrors,
-    summary,
     answerText,
     markAssumed,
     markDecides,

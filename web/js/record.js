@@ -29,7 +29,8 @@ export function rulebaseLine(rb) {
   return `Rule base ${(rb && rb.version) || '?'}, ${(rb && rb.guideline) || ''}`.replace(/, $/, '');
 }
 
-function getPath(obj, dotted) {
+/** The value at a dotted field name (colorectal.ras) in a case, or undefined. */
+export function getPath(obj, dotted) {
   let cur = obj;
   for (const k of dotted.split('.')) {
     if (!cur || typeof cur !== 'object' || !(k in cur)) return undefined;
