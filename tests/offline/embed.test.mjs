@@ -326,3 +326,41 @@ test('a huge case (200,000 keys) from the host is refused without being serialis
   await page.checkGuards();
   await page.close();
 });
+
+test('when the calculator cannot start, every message from the host still gets one answer: an error', async () => {
+  const page = await guard(await browser.context.newPage());
+  // WebAssembly refused inside the calculator's frame only (init scripts run in every frame)
+  await page.addInitScript(() => {
+    if (!location.pathname.endsWith('/embed.html')) return;
+    const refuse = () => Promise.reject(new Error('WebAssembly refused by the test'));
+    WebAssembly.compile = refuse;
+    WebAssembly.compileStreaming = refuse;
+    WebAssembly.instantiate = refuse;
+    WebAssembly.instantiateStreaming = refuse;
+    WebAssembly.Module = function Module() { throw new Error('WebAssembly refused by the test'); };
+  });
+  await page.addInitScript(() => {
+    window.__received = [];
+    window.addEventListener('message', (e) => { window.__received.push(e.data); });
+  });
+  await page.goto(server.url + 'examples/embed-host.html');
+  const calc = await (async () => {
+    for (;;) {
+      const f = page.frames().find((x) => x.url().endsWith('/embed.html'));
+      if (f) return f;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  // one message before the failure is known (it waits in the queue), one after
+  await page.evaluate(() => document.getElementById('calculator').contentWindow.postMessage(
+    { type: 'livermets:evaluate', id: 'early', case: { primary: 'breast' } }, '*'));
+  await calc.waitForSelector('html[data-ready="failed"]');
+  await page.evaluate(() => document.getElementById('calculator').contentWindow.postMessage(
+    { type: 'livermets:evaluate', id: 'late', case: { primary: 'breast' } }, '*'));
+  await page.waitForFunction(() => window.__received.filter((m) => m && m.type === 'livermets:error').length >= 2);
+  const answers = await page.evaluate(() => window.__received.filter((m) => m && typeof m.type === 'string' && m.type.startsWith('livermets:')));
+  assert.deepEqual(answers.map((m) => [m.type, m.id]), [['livermets:error', 'early'], ['livermets:error', 'late']],
+    'no "ready", no result: one error per message');
+  for (const m of answers) assert.match(m.error, /the calculator could not start/);
+  await page.close();
+});

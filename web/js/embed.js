@@ -217,6 +217,7 @@ let listening = false;
 const waiting = [];     // well-formed evaluate and configure messages, oldest first
 let calculator = null;  // {evaluate, show, configure, limits} once attached
 let working = false;
+let failure = '';       // set once the calculator cannot start: every message is then answered with it
 
 async function configure(id, config) {
   try {
@@ -251,7 +252,16 @@ async function work() {
         continue;
       }
       if (text === undefined) continue;  // refused above
-      const result = await calculator.evaluate(text);
+      let result;
+      try {
+        result = await calculator.evaluate(text);
+      } catch (e) {
+        // no instance of the calculator could start (the loader's only rejection): the host
+        // still gets its one answer, and no result is invented
+        failEmbed(String(e && e.message ? e.message : e));
+        reply({ type: 'livermets:error', id, error: failure });
+        return;
+      }
       reply({ type: 'livermets:result', id, result });
       // only the newest case is shown; one still waiting will replace it anyway
       if (!waiting.length) {
@@ -292,6 +302,10 @@ function onMessage(event) {
     reply({ type: 'livermets:error', id: replyId(data), error: `unknown message type "${data.type.slice(0, 60)}"` });
     return;
   }
+  if (failure) {
+    reply({ type: 'livermets:error', id: replyId(data), error: failure });
+    return;
+  }
   if (waiting.length >= MAX_QUEUED) {
     const dropped = waiting.shift();
     reply({ type: 'livermets:error', id: dropped.id, busy: true,
@@ -307,6 +321,18 @@ export function listenEarly() {
   document.documentElement.setAttribute('data-embed', '');
   listening = true;
   window.addEventListener('message', onMessage);
+}
+
+/**
+ * The calculator could not start (or restart): every waiting message, and
+ * every later one, is answered with this error, so a host is never left
+ * waiting for an answer that cannot come.
+ */
+export function failEmbed(reason) {
+  if (!isEmbedded()) return;
+  failure = `the calculator could not start: ${reason}`;
+  calculator = null;
+  while (waiting.length) reply({ type: 'livermets:error', id: waiting.shift().id, error: failure });
 }
 
 /**

@@ -12,7 +12,7 @@ import { renderDiagram } from './diagram.js';
 import { loadExamples, exportDocument, downloadJson, readCaseFile, exampleIdFromHash } from './io.js';
 import { h } from './dom.js';
 import { startOffline } from './offline.js';
-import { listenEarly, attachEmbed, sendAttempt, requestedMode, isEmbedded } from './embed.js';
+import { listenEarly, attachEmbed, failEmbed, sendAttempt, requestedMode, isEmbedded } from './embed.js';
 import { watchBuild } from './withdrawal.js';
 import { attachChanges } from './changes.js';
 import { recordText, caseRows } from './record.js';
@@ -46,6 +46,7 @@ function fatal(message, title = 'The calculator could not start') {
   root.textContent = '';
   root.append(h('div', { class: 'card card-error', role: 'alert' }, h('h3', {}, title), h('p', {}, message)));
   document.documentElement.dataset.ready = 'failed';
+  failEmbed(message);
 }
 
 async function start() {
