@@ -64,3 +64,13 @@ test('a result naming no known algorithm draws nothing, rather than a guessed on
   assert.equal(findAlgorithm(undefined, 'breast'), null);
   assert.deepEqual([...routeHighlight(undefined).nodes], []);
 });
+
+test('the diagram\'s layout is computed once per algorithm, not on every change of answer', async () => {
+  const { layoutOf } = await import('../../web/js/diagram.js');
+  const q = JSON.parse((await wasm()).questionnaire());
+  for (const algo of q.algorithms) {
+    const first = layoutOf(algo);
+    assert.ok(first.boxes.size > 0, algo.id);
+    assert.equal(layoutOf(algo), first, `${algo.id}: the same layout object the second time`);
+  }
+});

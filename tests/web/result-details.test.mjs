@@ -164,3 +164,23 @@ test('a remnant just below its threshold is never shown as equal to it (29.996% 
   await page.checkGuards();
   await page.close();
 });
+
+test('a Basis the reader opened stays open when an answer changes, and the diagram keeps its drawing', async () => {
+  const page = await openPage(session, { width: 1366, height: 1024 });
+  await choice(page, 'Primary tumour', 'Colorectal').check();
+  await expectPathway(page, 'ASSESSMENT_INCOMPLETE');
+  const referral = page.locator('#result-body details.basis[data-basis="REFER_HPB_MDT"]');
+  await referral.locator('summary').click();
+  assert.equal(await referral.evaluate((d) => d.open), true);
+  const before = await page.evaluate(() => [...document.querySelectorAll('#diagram-slot svg .node')].map((n) => n.getAttribute('transform') || n.querySelector('rect')?.getAttribute('x') + ',' + n.querySelector('rect')?.getAttribute('y')));
+  // another answer: the result is redrawn with the referral still in it
+  await choice(page, 'Complete (R0) resection achievable', 'No').check();
+  await expectPathway(page, 'CRC_CONVERSION_THERAPY');
+  assert.equal(await referral.evaluate((d) => d.open), true, 'the open Basis is still open');
+  const closed = await page.locator('#result-body details.basis:not([open])').count();
+  assert.ok(closed > 0, 'the others stay closed');
+  const after = await page.evaluate(() => [...document.querySelectorAll('#diagram-slot svg .node')].map((n) => n.getAttribute('transform') || n.querySelector('rect')?.getAttribute('x') + ',' + n.querySelector('rect')?.getAttribute('y')));
+  assert.deepEqual(after, before, 'the same algorithm, laid out the same way');
+  await page.checkGuards();
+  await page.close();
+});

@@ -242,6 +242,20 @@ function openFullScreen(algo, geo, route, opener) {
   if (current) current.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
 }
 
+// The layout depends on the algorithm alone (the questionnaire's, fixed for
+// the page's life): computed once per algorithm, not on every change of answer.
+const layouts = new WeakMap();
+
+/** The layout of one algorithm, computed on first use and kept. */
+export function layoutOf(algo) {
+  let geo = layouts.get(algo);
+  if (!geo) {
+    geo = layout(algo);
+    layouts.set(algo, geo);
+  }
+  return geo;
+}
+
 /**
  * renderDiagram(container, algorithms, result): draws the algorithm the result
  * names (`result.algorithm`) into container (replacing its content) with the
@@ -253,7 +267,7 @@ export function renderDiagram(container, algorithms, result) {
   const algo = findAlgorithm(algorithms, result && result.algorithm);
   if (!algo) return null;
   const route = (result && result.route) || [];
-  const geo = layout(algo);
+  const geo = layoutOf(algo);
   const { svg, routeIds, edgeLabel } = buildSvg(algo, geo, route, '');
   const { boxes, width } = geo;
   // never scaled up, nor shrunk below 80% (at most 520 px wide): a wide chart scrolls sideways;

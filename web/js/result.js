@@ -31,7 +31,8 @@ function basisNode(item, ctx, code) {
       st ? st.gist : '(statement not in the rule base)',
       st && st.citations && st.citations.length ? h('span', { class: 'cit' }, ' [' + st.citations.join(', ') + ']') : null);
   }));
-  return h('details', { class: 'basis' },
+  // keyed by the item's code, so that an open Basis stays open when the result is redrawn
+  return h('details', { class: 'basis', dataset: { basis: item.code || code || '' } },
     h('summary', {}, h('span', { class: 'basis-label' }, 'Basis: '), ids.join(', '), ' · ', citationText(item.citations)),
     code ? h('p', { class: 'basis-code' }, 'Code ', h('code', {}, code)) : null,
     list);
@@ -275,6 +276,8 @@ export function renderResult(container, result, ctx) {
     h('p', {}, 'Printed ', date, '. ', DECISION_SUPPORT_LINE, ' ',
       'Gnn = statement on line nn of the guideline; numbers = its citations.'));
 
+  // the Basis sections the reader opened stay open across a change of answer
+  const opened = new Set([...container.querySelectorAll('details.basis[open]')].map((d) => d.getAttribute('data-basis')));
   container.textContent = '';
   const add = (...nodes) => container.append(...nodes.filter((n) => n));
   if (result.status !== 'ok') {
@@ -296,6 +299,9 @@ export function renderResult(container, result, ctx) {
     renderDerived(result, full),
   );
   add(h('div', { id: 'diagram-slot' }), renderBasisSummary(full));
+  for (const d of container.querySelectorAll('details.basis')) {
+    if (opened.has(d.getAttribute('data-basis'))) d.setAttribute('open', '');
+  }
   container.dataset.status = 'ok';
   container.dataset.pathway = (result.pathway && result.pathway.code) || '';
   const w = (result.warnings || []).length;
