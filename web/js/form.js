@@ -93,9 +93,29 @@ function conditionText(cond, byId, answerText) {
   return '';
 }
 
+/** Bump when the drawn markup changes shape, so markup of an older drawing is never adopted. */
+const FORM_MARKUP = 1;
+
 /**
- * createForm(root, questionnaire, {onChange}) renders the sections and
- * questions into root and returns the form's API.
+ * The fingerprint of the form drawn from a questionnaire (FNV-1a of its JSON
+ * and the markup version): the prerendered form is adopted only when it
+ * carries the fingerprint of the questionnaire the module gives.
+ * @param {import('../types').Questionnaire} questionnaire
+ */
+export function formFingerprint(questionnaire) {
+  const text = FORM_MARKUP + ':' + JSON.stringify(questionnaire);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0') + '-' + text.length.toString(16);
+}
+
+/**
+ * createForm(root, questionnaire, {onChange}) adopts the form already in root
+ * (prerendered at build time, with any answer given before the script ran) or
+ * draws the sections and questions into root, and returns the form's API.
  * @param {HTMLElement} root
  * @param {import('../types').Questionnaire} questionnaire
  * @param {{onChange?: () => void}} [options]
@@ -106,6 +126,8 @@ export function createForm(root, questionnaire, { onChange } = {}) {
   const controls = new Map();   // id -> {container, read(), write(v), focus(), errorEl, describe}
   const sections = new Map();   // id -> element
   const sectionOrder = questionnaire.section_order || {};
+  /** @type {HTMLElement} */
+  let compactNote = root;
   let debounce = null;
   let compact = false;
   let decides = { open: new Set(), used: new Set(), known: false };
@@ -116,6 +138,11 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     if (immediate) onChange && onChange();
     else debounce = setTimeout(() => onChange && onChange(), 250);
   };
+
+  // ---- the questions: drawn once (at build time into index.html, or here), then bound ----
+  // Drawing makes markup only; binding finds the parts of a drawn question by
+  // id and class and attaches the listeners, so a form already in the page
+  // (prerendered by scripts/lib/prerender-form.mjs) is adopted, never redrawn.
 
   /** The help and "Accepted:" text, behind a disclosure button that opens on demand (and for an error). */
   function moreNodes(q, domId) {
@@ -128,7 +155,6 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     const panel = h('div', { class: 'q-more', id: domId + '-more', hidden: true }, nodes);
     const toggle = h('button', {
       type: 'button', class: 'q-more-toggle', 'aria-expanded': 'false', 'aria-controls': domId + '-more',
-      onclick: () => setMore(toggle, panel, toggle.getAttribute('aria-expanded') !== 'true'),
     }, 'Help', h('span', { class: 'visually-hidden' }, ' for ' + q.label));
     return { panel, toggle };
   }
@@ -138,52 +164,25 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     panel.hidden = !open;
   }
 
-  function buildChoice(q, domId, helpIds, errId) {
+  function drawChoice(q, domId, helpIds, errId) {
     const name = 'f-' + domId;
     const opts = choicesOf(q);
     const defaultOpt = 'default' in q ? opts.find((o) => o.value === q.default) : null;
-    const inputs = [];
     const seg = isSegmented(q);
-    const group = h('div', { class: 'options' + (seg ? ' options-seg' : (opts.length > 3 ? ' options-many' : '')) });
-    const addOption = (value, label, extraClass) => {
-      const input = h('input', { type: 'radio', name, value: JSON.stringify(value) });
-      input.addEventListener('change', () => { refresh(); changed(true); });
-      inputs.push({ input, value });
-      group.append(h('label', { class: 'opt' + (extraClass ? ' ' + extraClass : '') }, input, h('span', {}, label)));
-      return input;
-    };
-    for (const o of opts) addOption(o.value, o.label, seg ? 'opt-seg' : '');
+    const option = (value, label, extraClass, checked) => h('label', { class: 'opt' + (extraClass ? ' ' + extraClass : '') },
+      h('input', { type: 'radio', name, value: JSON.stringify(value), checked }), h('span', {}, label));
     const unknownLabel = defaultOpt ? `Unknown (counts as ${defaultOpt.label})` : 'Unknown';
-    addOption(null, unknownLabel, 'opt-unknown').checked = true;
     const { panel, toggle } = moreNodes(q, domId);
-    if (toggle) group.append(toggle);
+    const group = h('div', { class: 'options' + (seg ? ' options-seg' : (opts.length > 3 ? ' options-many' : '')) },
+      opts.map((o) => option(o.value, o.label, seg ? 'opt-seg' : '', false)),
+      option(null, unknownLabel, 'opt-unknown', true), toggle);
     const legend = h('legend', { class: 'q-label' }, q.label);
     const mark = h('span', { class: 'q-decides', id: domId + '-decides', hidden: true });
-    const fieldset = h('fieldset', { class: 'q-choice', 'aria-describedby': helpIds.join(' ') || null },
+    return h('fieldset', { class: 'q-choice', 'aria-describedby': helpIds.join(' ') || null },
       legend, mark, panel, group, h('p', { class: 'q-error', id: errId, hidden: true }));
-    return {
-      node: fieldset,
-      ariaTarget: fieldset,
-      more: { toggle, panel },
-      mark,
-      read() {
-        const sel = inputs.find((i) => i.input.checked);
-        return sel && sel.value !== null ? sel.value : undefined;
-      },
-      write(v) {
-        let found = false;
-        for (const i of inputs) {
-          i.input.checked = v !== undefined && v !== null ? i.value === v : i.value === null;
-          found = found || i.input.checked;
-        }
-        if (!found) { inputs[inputs.length - 1].input.checked = true; return false; }
-        return true;
-      },
-      focus() { (inputs.find((i) => i.input.checked) || inputs[0]).input.focus(); },
-    };
   }
 
-  function buildNumber(q, domId, helpIds, errId) {
+  function drawNumber(q, domId, helpIds, errId) {
     const inputId = domId + '-input';
     const input = h('input', {
       id: inputId,
@@ -194,71 +193,148 @@ export function createForm(root, questionnaire, { onChange } = {}) {
       class: 'num',
       'aria-describedby': helpIds.join(' ') || null,
     });
-    input.addEventListener('input', () => { refresh(); changed(false); });
-    input.addEventListener('change', () => { refresh(); changed(true); });
     const label = h('label', { class: 'q-label', for: inputId }, q.label, q.unit ? h('span', { class: 'q-unit-inline' }, ' (' + q.unit + ')') : null);
     const { panel, toggle } = moreNodes(q, domId);
     const row = h('div', { class: 'num-row' }, input, q.unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, q.unit) : null, toggle);
     const mark = h('span', { class: 'q-decides', id: domId + '-decides', hidden: true });
-    const wrap = h('div', { class: 'q-number' }, label, mark, panel, row, h('p', { class: 'q-error', id: errId, hidden: true }));
-    return {
-      node: wrap,
-      ariaTarget: input,
-      more: { toggle, panel },
-      mark,
-      read() { return parseNumberText(input.value); },
-      write(v) {
-        if (v === undefined || v === null) input.value = '';
-        else if (v instanceof RawNumber) input.value = v.text;
-        else if (typeof v === 'number' || typeof v === 'string') input.value = String(v);
-        else { input.value = ''; return false; }
-        return true;
-      },
-      focus() { input.focus(); },
-    };
+    return h('div', { class: 'q-number' }, label, mark, panel, row, h('p', { class: 'q-error', id: errId, hidden: true }));
   }
 
-  // ---- build the sections and questions ----
-  root.textContent = '';
-  const sectionList = questionnaire.sections || [];
-  for (const sec of sectionList) {
-    const headId = 'sec-' + sec.id + '-title';
-    const el = h('section', { class: 'form-section', id: 'sec-' + sec.id, 'aria-labelledby': headId, dataset: { section: sec.id } },
-      h('h3', { id: headId }, sec.title));
-    sections.set(sec.id, el);
-    root.append(el);
-  }
-  for (const q of questions) {
+  const helpIdsOf = (q, domId) => [
+    ...(q.help ? [domId + '-help'] : []),
+    ...((q.type === 'integer' || q.type === 'number') && !isSegmented(q) ? [domId + '-range'] : []),
+  ];
+  const isNumberBox = (q) => (q.type === 'integer' || q.type === 'number') && !isSegmented(q);
+
+  /** One question's markup: the control, and the note for an answer kept while the question does not apply. */
+  function drawQuestion(q) {
     const domId = questionDomId(q.id);
     const errId = domId + '-error';
-    const helpIds = [];
-    if (q.help) helpIds.push(domId + '-help');
-    if ((q.type === 'integer' || q.type === 'number') && !isSegmented(q)) helpIds.push(domId + '-range');
-    const ctl = (q.type === 'integer' || q.type === 'number') && !isSegmented(q)
-      ? buildNumber(q, domId, helpIds, errId)
-      : buildChoice(q, domId, helpIds, errId);
-    // an answer kept while the question does not apply: said where the question was
+    const helpIds = helpIdsOf(q, domId);
+    const node = isNumberBox(q) ? drawNumber(q, domId, helpIds, errId) : drawChoice(q, domId, helpIds, errId);
     const kept = h('div', { class: 'q-kept', id: domId + '-kept', role: 'note', hidden: true },
       h('p', { class: 'q-kept-text' }),
       h('p', { class: 'q-kept-conflict', hidden: true }),
-      h('button', { type: 'button', class: 'q-kept-clear', onclick: () => { ctl.write(undefined); refresh(); changed(true); } },
+      h('button', { type: 'button', class: 'q-kept-clear' },
         'Clear this answer', h('span', { class: 'visually-hidden' }, ': ' + q.label)));
-    const container = h('div', { class: 'question', id: domId, dataset: { field: q.id } }, ctl.node, kept);
-    ctl.container = container;
-    ctl.kept = kept;
-    ctl.errorEl = container.querySelector('.q-error');
-    ctl.helpIds = helpIds;
-    controls.set(q.id, ctl);
-    let sec = sections.get(q.section);
-    if (!sec) {
-      sec = h('section', { class: 'form-section', id: 'sec-' + q.section, dataset: { section: q.section } }, h('h3', {}, q.section));
-      sections.set(q.section, sec);
-      root.append(sec);
-    }
-    sec.append(container);
+    return h('div', { class: 'question', id: domId, dataset: { field: q.id } }, node, kept);
   }
-  const compactNote = h('p', { class: 'compact-note', id: 'compact-note', role: 'status', hidden: true });
-  root.append(compactNote);
+
+  /** The drawn question's parts, with its listeners; null when the markup is not this question's. */
+  function bindQuestion(q, container) {
+    const domId = questionDomId(q.id);
+    const number = isNumberBox(q);
+    const node = container.querySelector(number ? ':scope > .q-number' : ':scope > fieldset.q-choice');
+    const kept = container.querySelector(':scope > .q-kept');
+    const mark = node && node.querySelector(':scope > .q-decides');
+    const errorEl = node && node.querySelector(':scope > .q-error');
+    const clear = kept && kept.querySelector('.q-kept-clear');
+    if (!(node instanceof HTMLElement) || !(kept instanceof HTMLElement) || !(mark instanceof HTMLElement) ||
+        !(errorEl instanceof HTMLElement) || !clear || container.dataset.field !== q.id) return null;
+    const toggle = node.querySelector('.q-more-toggle');
+    const panel = node.querySelector(':scope > .q-more');
+    if (toggle) toggle.addEventListener('click', () => setMore(toggle, panel, toggle.getAttribute('aria-expanded') !== 'true'));
+    /** @type {any} */
+    let ctl;
+    if (number) {
+      const input = /** @type {HTMLInputElement|null} */ (node.querySelector('input.num'));
+      if (!input) return null;
+      input.addEventListener('input', () => { refresh(); changed(false); });
+      input.addEventListener('change', () => { refresh(); changed(true); });
+      ctl = {
+        node, ariaTarget: input,
+        read() { return parseNumberText(input.value); },
+        write(v) {
+          if (v === undefined || v === null) input.value = '';
+          else if (v instanceof RawNumber) input.value = v.text;
+          else if (typeof v === 'number' || typeof v === 'string') input.value = String(v);
+          else { input.value = ''; return false; }
+          return true;
+        },
+        focus() { input.focus(); },
+      };
+    } else {
+      const radios = /** @type {HTMLInputElement[]} */ ([...node.querySelectorAll(':scope > .options input[type=radio]')]);
+      const inputs = radios.map((input) => ({ input, value: JSON.parse(input.value) }));
+      if (inputs.length !== choicesOf(q).length + 1 || inputs[inputs.length - 1].value !== null) return null;
+      for (const { input } of inputs) input.addEventListener('change', () => { refresh(); changed(true); });
+      ctl = {
+        node, ariaTarget: node,
+        read() {
+          const sel = inputs.find((i) => i.input.checked);
+          return sel && sel.value !== null ? sel.value : undefined;
+        },
+        write(v) {
+          let found = false;
+          for (const i of inputs) {
+            i.input.checked = v !== undefined && v !== null ? i.value === v : i.value === null;
+            found = found || i.input.checked;
+          }
+          if (!found) { inputs[inputs.length - 1].input.checked = true; return false; }
+          return true;
+        },
+        focus() { (inputs.find((i) => i.input.checked) || inputs[0]).input.focus(); },
+      };
+    }
+    clear.addEventListener('click', () => { ctl.write(undefined); refresh(); changed(true); });
+    Object.assign(ctl, { container, kept, mark, errorEl, more: { toggle, panel }, helpIds: helpIdsOf(q, domId) });
+    return ctl;
+  }
+
+  const sectionList = questionnaire.sections || [];
+  /** Draws every section and question into root (what the build prerenders into index.html). */
+  function draw() {
+    root.textContent = '';
+    const drawn = new Map();
+    for (const sec of sectionList) {
+      const headId = 'sec-' + sec.id + '-title';
+      const el = h('section', { class: 'form-section', id: 'sec-' + sec.id, 'aria-labelledby': headId, dataset: { section: sec.id } },
+        h('h3', { id: headId }, sec.title));
+      drawn.set(sec.id, el);
+      root.append(el);
+    }
+    for (const q of questions) {
+      let sec = drawn.get(q.section);
+      if (!sec) {
+        sec = h('section', { class: 'form-section', id: 'sec-' + q.section, dataset: { section: q.section } }, h('h3', {}, q.section));
+        drawn.set(q.section, sec);
+        root.append(sec);
+      }
+      sec.append(drawQuestion(q));
+    }
+    root.append(h('p', { class: 'compact-note', id: 'compact-note', role: 'status', hidden: true }));
+    root.dataset.form = formFingerprint(questionnaire);
+  }
+
+  /** Binds the form in root; false (and nothing kept) when root does not hold this questionnaire's form. */
+  function bind() {
+    controls.clear();
+    sections.clear();
+    const byDomId = new Map([...root.querySelectorAll('[id]')].map((el) => [el.id, el]));
+    for (const el of root.querySelectorAll(':scope > section.form-section')) {
+      if (el instanceof HTMLElement && el.dataset.section) sections.set(el.dataset.section, el);
+    }
+    for (const sec of sectionList) if (!sections.has(sec.id)) return false;
+    for (const q of questions) {
+      const container = byDomId.get(questionDomId(q.id));
+      const sec = sections.get(q.section);
+      if (!(container instanceof HTMLElement) || !sec || container.parentElement !== sec) return false;
+      const ctl = bindQuestion(q, container);
+      if (!ctl) return false;
+      controls.set(q.id, ctl);
+    }
+    const note = byDomId.get('compact-note');
+    if (!(note instanceof HTMLElement) || note.parentElement !== root) return false;
+    compactNote = note;
+    return true;
+  }
+
+  // A form already in the page (built into index.html) is adopted with whatever
+  // was answered in it before this script arrived; otherwise (a page served
+  // from web/ directly, or markup of another questionnaire) it is drawn here.
+  const adopted = root.dataset.form === formFingerprint(questionnaire) && bind();
+  if (!adopted) { draw(); bind(); }
+  root.dataset.formState = adopted ? 'adopted' : 'drawn';
 
   // ---- relevance ----
   function rawAnswers() {

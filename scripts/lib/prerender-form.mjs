@@ -1,0 +1,91 @@
+// Prerenders the questionnaire into the built page (issue 12, "form before
+// script"): the page's own form.js draws the form from the module's own
+// questionnaire in headless Chromium, and the markup goes into index.html's
+// #questions, so the form is on screen and can be answered before any script
+// or wasm arrives.  At run time createForm adopts it (web/js/form.js): one
+// drawing, no second renderer to disagree with it.  The single file and
+// embed.html are made from this index.html afterwards (build-single-file.mjs).
+//
+//   node scripts/lib/prerender-form.mjs [--site dist/web]
+//
+// The modules are read from web/js (the sources), the questionnaire from the
+// site's livermets.js (the module the page runs), index.html is rewritten in
+// place.  Fails the build when anything is not as expected.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { launch, repoRoot } from './chromium.mjs';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const site = path.resolve(arg('--site', path.join(repoRoot, 'dist/web')));
+const webSrc = path.join(repoRoot, 'web');
+const PLACEHOLDER = '<div id="questions"><p class="loading">Loading the calculator…</p></div>';
+const ORIGIN = 'http://prerender.invalid';
+
+function fail(message) {
+  console.error('prerender-form: ' + message);
+  process.exit(1);
+}
+
+/** The module's questionnaire, parsed (the same text the page gets from questionnaire()). */
+async function questionnaireOf(dir) {
+  const require = createRequire(import.meta.url);
+  const mod = await require(path.join(dir, 'livermets.js'))();
+  return JSON.parse(mod.questionnaire());
+}
+
+const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+
+/** Draws the form with web/js/form.js; returns {html, form} (the markup and its fingerprint). */
+export async function drawForm(questionnaire) {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.route(ORIGIN + '/**', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/prerender.html') {
+        return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><body><div id="questions"></div></body></html>' });
+      }
+      const file = path.join(webSrc, path.normalize(url.pathname));
+      if (!file.startsWith(webSrc + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({ contentType: TYPES[path.extname(file)] || 'application/octet-stream', body: fs.readFileSync(file) });
+    });
+    await page.route(/^(?!http:\/\/prerender\.invalid\/)/, (route) => route.abort());
+    await page.goto(ORIGIN + '/prerender.html');
+    const drawn = await page.evaluate(async (q) => {
+      const { createForm } = await import('/js/form.js');
+      const root = /** @type {HTMLElement} */ (document.getElementById('questions'));
+      createForm(root, q);
+      return { html: root.innerHTML, form: root.dataset.form || '', state: root.dataset.formState, questions: root.querySelectorAll('.question').length };
+    }, questionnaire);
+    if (errors.length) fail('errors while drawing the form: ' + errors.join('; '));
+    if (drawn.state !== 'drawn' || !drawn.form) fail('the form was not drawn');
+    if (drawn.questions !== questionnaire.questions.length) fail(`${drawn.questions} questions drawn, ${questionnaire.questions.length} in the questionnaire`);
+    if (/<script|\sstyle=|\son[a-z]+=/i.test(drawn.html)) fail('the drawn form has a script, a style attribute or an event handler attribute');
+    return drawn;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** index.html with the drawn form in place of the "Loading" placeholder. */
+export function withForm(indexHtml, drawn) {
+  const n = indexHtml.split(PLACEHOLDER).length - 1;
+  if (n !== 1) fail(`the #questions placeholder is in index.html ${n} times (expected once): ${PLACEHOLDER}`);
+  return indexHtml.replace(PLACEHOLDER, () => `<div id="questions" data-form="${drawn.form}">${drawn.html}</div>`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const index = path.join(site, 'index.html');
+  const started = Date.now();
+  const q = await questionnaireOf(site);
+  const drawn = await drawForm(q);
+  fs.writeFileSync(index, withForm(fs.readFileSync(index, 'utf8'), drawn));
+  console.log(`prerender-form: ${path.relative(process.cwd(), index)}: ${drawn.questions} questions, ${drawn.html.length} bytes of form (${Date.now() - started} ms)`);
+}
