@@ -183,3 +183,17 @@ test('the single file and embed.html carry the same static form; from file:// wi
     await context.close();
   }
 });
+
+test('a reload starts from an empty form: the browser does not restore the static form\'s answers', async () => {
+  const page = await openEarly();
+  await page.waitForSelector('html[data-ready="true"]');
+  await choice(page, 'Primary tumour', 'Breast').check();
+  await page.getByRole('textbox', { name: /^Number of liver metastases/ }).fill('3');
+  await page.waitForFunction(() => /^BREAST_/.test(document.querySelector('#result-body').dataset.pathway || ''));
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await choice(page, 'Primary tumour', 'Unknown').isChecked(), true);
+  assert.equal(await page.getByRole('textbox', { name: /^Number of liver metastases/ }).inputValue(), '');
+  await page.checkGuards();
+  await page.close();
+});
