@@ -74,11 +74,22 @@ export async function drawForm(questionnaire) {
   }
 }
 
-/** index.html with the drawn form in place of the "Loading" placeholder. */
-export function withForm(indexHtml, drawn) {
+const escapeHtml = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * index.html with the drawn form in place of the "Loading" placeholder and,
+ * given the questionnaire's rule base, its version and guideline written where
+ * the page would write them (main.js sets the same text again once it runs).
+ */
+export function withForm(indexHtml, drawn, rulebase) {
   const n = indexHtml.split(PLACEHOLDER).length - 1;
   if (n !== 1) fail(`the #questions placeholder is in index.html ${n} times (expected once): ${PLACEHOLDER}`);
-  return indexHtml.replace(PLACEHOLDER, () => `<div id="questions" data-form="${drawn.form}">${drawn.html}</div>`);
+  let out = indexHtml.replace(PLACEHOLDER, () => `<div id="questions" data-form="${drawn.form}">${drawn.html}</div>`);
+  if (rulebase) {
+    out = out.replace(/(<(strong|span) data-version>)…(<\/\2>)/g, (_, open, tag, close) => open + escapeHtml(rulebase.version) + close)
+      .replace(/(<span data-guideline>)…(<\/span>)/g, (_, open, close) => open + escapeHtml(rulebase.guideline) + close);
+  }
+  return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -86,6 +97,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
   const q = await questionnaireOf(site);
   const drawn = await drawForm(q);
-  fs.writeFileSync(index, withForm(fs.readFileSync(index, 'utf8'), drawn));
+  fs.writeFileSync(index, withForm(fs.readFileSync(index, 'utf8'), drawn, q.rulebase));
   console.log(`prerender-form: ${path.relative(process.cwd(), index)}: ${drawn.questions} questions, ${drawn.html.length} bytes of form (${Date.now() - started} ms)`);
 }

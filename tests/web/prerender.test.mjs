@@ -85,6 +85,9 @@ test('the built page holds every question of the questionnaire, with the relevan
   for (const s of questionnaire.sections) assert.ok(html.includes(`id="sec-${s.id}"`), `section ${s.id}`);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")/, 'no inline script');
   assert.doesNotMatch(html, /\sstyle="/, 'no inline style');
+  // the rule base is named before any script, as the module names it
+  assert.ok(html.includes(`<strong data-version>${questionnaire.rulebase.version}</strong>`), 'the rule base version');
+  assert.doesNotMatch(html, /data-(version|guideline)>…</, 'no placeholder left for the rule base');
 });
 
 test('with the scripts and the wasm blocked, the form is on screen, readable, answerable and accessible', async () => {
