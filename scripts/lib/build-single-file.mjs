@@ -7,14 +7,17 @@
 //                         embed page carries everything too)
 //
 // How (written down in docs/deployment.md):
-//   - the ES modules (js/main.js and what it imports) are joined into one
-//     classic script by the small bundler below (each module in its own
-//     function scope; imports become reads of the exporting module's object);
-//   - the Emscripten glue (livermets.js) goes into the same script, and its
-//     factory is wrapped to pass `wasmBinary`, decoded from the base64 text of
-//     a <script type="application/octet-stream"> data block: the wasm is the
-//     very same livermets.wasm as dist/web's, and nothing is fetched (no
-//     fetch() of a data: URI, so no connect-src is needed);
+//   - the ES modules (js/main.js and what it imports, from web/) are joined
+//     into one minified classic script by esbuild (scripts/lib/build-bundle.mjs,
+//     the same graph as the site's js/main.js bundle);
+//   - the Emscripten glue (dist/web/livermets.js, already minified) goes into
+//     the same script.  The wasm is the very same livermets.wasm as dist/web's,
+//     carried as base64 in a <script type="application/octet-stream"> data
+//     block; the script decodes it and starts WebAssembly.compile() at once
+//     (`livermetsWasm`, which js/loader.js instantiates), so the module compiles
+//     while the page's code runs; the factory is also wrapped to pass the bytes
+//     as `wasmBinary` to any other caller.  Nothing is fetched (no fetch() of a
+//     data: URI, so no connect-src is needed);
 //   - the teaching examples and the clinical change log go into
 //     <script type="application/json"> data blocks (js/io.js and js/changes.js
 //     read them); styles into <style> elements;
@@ -23,51 +26,19 @@
 //     'unsafe-eval' and every other origin: default-src 'none'.
 // No manifest and no service worker: js/offline.js then does nothing.
 //
-//   node scripts/lib/build-single-file.mjs [--site dist/web] [--out dist/livermets.html] [--embed dist/web/embed.html]
+//   node scripts/lib/build-single-file.mjs [--site dist/web] [--src web] [--out dist/livermets.html] [--embed dist/web/embed.html]
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { bundleClassic } from './build-bundle.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Joins the ES module graph from `entry` into one classic script. */
-export function bundle(site, entry = 'js/main.js') {
-  const order = [];
-  const seen = new Map();  // rel path -> variable name
-  const varName = (rel) => '__lm_' + rel.replace(/^js\//, '').replace(/\.js$/, '').replace(/[^A-Za-z0-9]/g, '_');
-  function visit(rel) {
-    if (seen.has(rel)) return;
-    seen.set(rel, varName(rel));
-    const file = path.join(site, rel);
-    let src = fs.readFileSync(file, 'utf8');
-    const exports = [];
-    src = src.replace(/^import\s+(?:\{([^}]*)\}\s+from\s+)?'(\.{1,2}\/[^']+)';[ \t]*$/gm, (_, names, spec) => {
-      const dep = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
-      visit(dep);
-      if (!names) return '';
-      const parts = names.split(',').map((n) => n.trim()).filter(Boolean)
-        .map((n) => { const m = n.match(/^(\w+)(?:\s+as\s+(\w+))?$/); if (!m) throw new Error(`${rel}: cannot bundle import "${n}"`); return m[2] ? `${m[1]}: ${m[2]}` : m[1]; });
-      return `const { ${parts.join(', ')} } = ${varName(dep)};`;
-    });
-    src = src.replace(/^export\s+((?:async\s+)?function\*?|const|let|class)\s+(\w+)/gm, (_, kind, name) => {
-      exports.push(name);
-      return `${kind} ${name}`;
-    });
-    if (/^\s*(import|export)\b/m.test(src)) throw new Error(`${rel}: an import/export form the bundler does not know (see build-single-file.mjs)`);
-    // JSDoc type imports (`@type {import('../types').Result}`) are comments, not code
-    const code = src.replace(/\/\*[\s\S]*?\*\//g, '');
-    if (/\bimport\s*\(/.test(code)) throw new Error(`${rel}: dynamic import() cannot be bundled`);
-    // import.meta.url: where the module would have been, next to the page
-    src = src.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(rel)}, document.baseURI).href`);
-    order.push(`// ---- ${rel}\nconst ${varName(rel)} = (() => {\n${src}\nreturn { ${exports.join(', ')} };\n})();`);
-  }
-  visit(entry);
-  return `(() => {\n'use strict';\n${order.join('\n')}\n})();\n`;
-}
-
 const WASM_SHIM = `
-// single file: the wasm comes from the data block #livermets-wasm (base64)
+// single file: the wasm comes from the data block #livermets-wasm (base64),
+// compiled at once (js/loader.js instantiates livermetsWasm)
+var livermetsWasm;
 (function () {
   var factory = createLivermets, bytes = null;
   function wasm() {
@@ -78,6 +49,8 @@ const WASM_SHIM = `
     }
     return bytes;
   }
+  livermetsWasm = WebAssembly.compile(wasm());
+  livermetsWasm.catch(function () {});  // reported where it is used
   createLivermets = function (args) { return factory(Object.assign({}, args, { wasmBinary: wasm() })); };
 })();
 `;
@@ -87,7 +60,7 @@ const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'ut
 const safeScript = (s) => s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 
 /** Returns {html, embedHtml, bytes} for the site folder. */
-export function buildSingleFile(site) {
+export function buildSingleFile(site, src = path.join(repoRoot, 'web')) {
   let html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
   const styleHashes = [];
   const replaceOnce = (re, fn, what) => {
@@ -106,11 +79,12 @@ export function buildSingleFile(site) {
     return `<link rel="icon" href="data:image/svg+xml;base64,${svg.toString('base64')}">`;
   }, 'icon link');
   html = html.replace(/<link rel="(manifest|apple-touch-icon|preload|modulepreload)"[^>]*>\n?/g, '');
-  html = html.replace(/<!-- fetch the module graph[^>]*-->\n?/, '');
+  html = html.replace(/<!-- the wasm downloads[\s\S]*?-->\n?/, '');
+  replaceOnce(/<script defer src="livermets\.js"><\/script>\n?/, () => '', 'livermets.js script');
   replaceOnce(/<script type="module" src="js\/main\.js"><\/script>\n?/, () => '', 'main.js script');
 
   const glue = fs.readFileSync(path.join(site, 'livermets.js'), 'utf8');
-  const script = safeScript(`${glue}\n${WASM_SHIM}\n${bundle(site)}`);
+  const script = safeScript(`${glue}\n${WASM_SHIM}\n${bundleClassic(src)}`);
   const wasm = fs.readFileSync(path.join(site, 'livermets.wasm')).toString('base64');
   // data blocks: JSON re-serialised, with every "<" escaped so nothing can end the element
   const dataBlock = (file) => JSON.stringify(JSON.parse(fs.readFileSync(path.join(site, file), 'utf8')))
@@ -144,7 +118,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const site = path.resolve(arg('--site', path.join(repoRoot, 'dist/web')));
   const out = path.resolve(arg('--out', path.join(repoRoot, 'dist/livermets.html')));
   const embed = path.resolve(arg('--embed', path.join(site, 'embed.html')));
-  const { html, embedHtml } = buildSingleFile(site);
+  const src = path.resolve(arg('--src', path.join(repoRoot, 'web')));
+  const { html, embedHtml } = buildSingleFile(site, src);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, html);
   fs.writeFileSync(embed, embedHtml);

@@ -5,9 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { wasm, repoRoot } from './harness.mjs';
+import { wasm, wasmJs, repoRoot } from './harness.mjs';
 import { parseNumberText, caseToJson, holds } from '../../web/js/form.js';
 import { findAlgorithm } from '../../web/js/diagram.js';
+import { bundleModule } from '../../scripts/lib/build-bundle.mjs';
 
 const examples = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web/examples.json'), 'utf8')).examples;
 
@@ -113,22 +114,23 @@ test('relevant_when conditions', () => {
   assert.equal(holds(undefined, known), true);
 });
 
-test('index.html preloads the wasm, the glue and every module main.js imports (no fetch waterfall)', () => {
+test('index.html loads the wasm, the glue and one script for the page, in parallel and in order (no fetch waterfall)', () => {
   const html = fs.readFileSync(path.join(repoRoot, 'web/index.html'), 'utf8');
-  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
-  const seen = new Set();
-  const walk = (rel) => {
-    if (seen.has(rel)) return;
-    seen.add(rel);
-    const src = fs.readFileSync(path.join(repoRoot, 'web', rel), 'utf8');
-    for (const m of src.matchAll(/^import\s+(?:[^'"]*\s+from\s+)?'(\.{1,2}\/[^']+)';/gm)) {
-      walk(path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[1])));
-    }
-  };
-  walk('js/main.js');
-  seen.delete('js/main.js');
-  assert.ok(seen.size >= 6);
-  for (const mod of seen) assert.ok(preloaded.has(mod), `${mod} is preloaded`);
+  // the wasm is requested while the page parses; the glue runs before the page's script
   assert.match(html, /<link rel="preload" href="livermets\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
-  assert.match(html, /<link rel="preload" href="livermets\.js" as="script">/);
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  assert.deepEqual(scripts, ['<script defer src="livermets.js">', '<script type="module" src="js/main.js">']);
+  // no list of modules to keep up to date: the build bundles what main.js imports
+  assert.doesNotMatch(html, /modulepreload/);
+});
+
+test('the built page ships one script bundled from every module main.js imports, and the minified glue', () => {
+  const site = path.dirname(wasmJs);
+  assert.deepEqual(fs.readdirSync(path.join(site, 'js')), ['main.js']);
+  const bundle = fs.readFileSync(path.join(site, 'js/main.js'), 'utf8');
+  assert.doesNotMatch(bundle, /^\s*import\s|\bimport\s*\(|\bfrom\s*["'][^"']+\.js["']/m, 'no import left in the bundle');
+  // it is the bundle of the page's graph as the sources stand (main.js and every module it imports)
+  assert.equal(bundle, bundleModule(path.join(repoRoot, 'web')), 'dist/web/js/main.js is the bundle of web/js/main.js');
+  const glue = fs.readFileSync(wasmJs, 'utf8');
+  assert.ok(glue.split('\n').length < 20, 'the glue is minified');
 });
