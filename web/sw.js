@@ -91,13 +91,51 @@ function altered() {
   });
 }
 
+/**
+ * The body of one of urls as the browser's HTTP cache holds it from the page's
+ * own load (no request is made), if it is this build's file; else null.  The
+ * page fetched most files a moment ago: the first visit then costs no second
+ * download of them.  Credentials: the page fetches the wasm and scripts with
+ * them and its data files without, and a cache may keep the two apart.
+ */
+async function fromHttpCache(urls, sha256) {
+  for (const url of urls) {
+    for (const credentials of ['same-origin', 'omit']) {
+      try {
+        const res = await fetch(new Request(url, { cache: 'only-if-cached', mode: 'same-origin', credentials }));
+        if (!res.ok) continue;
+        const body = await res.arrayBuffer();
+        if (await sha256Hex(body) === sha256) return body;
+      } catch (e) {
+        // not in the cache (or an engine without only-if-cached): ask the server
+      }
+    }
+  }
+  return null;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // every file, checked: a cache that is not exactly this build fails the install
-    await Promise.all([...FILES.keys()].map(async (url) => {
-      const got = await genuine(cache, url);
-      if (!got || !got.body) throw new Error(`${url}: not this build's file`);
+    // every file, checked: a cache that is not exactly this build fails the
+    // install.  URLs with the same bytes ('./' and 'index.html') are one file.
+    const groups = new Map();
+    for (const [url, f] of FILES) groups.set(f.sha256, [...(groups.get(f.sha256) || []), url]);
+    await Promise.all([...groups].map(async ([sha256, urls]) => {
+      const missing = [];
+      let body = null;
+      for (const url of urls) {
+        const cached = await fromCache(cache, url);
+        if (cached) body = cached; else missing.push(url);
+      }
+      if (!missing.length) return;
+      body = body || await fromHttpCache(urls, sha256);
+      if (!body) {
+        const got = await fromServer(cache, missing[0]);
+        if (!got || !got.body) throw new Error(`${missing[0]}: not this build's file`);
+        body = got.body;
+      }
+      await Promise.all(missing.map((url) => cache.put(url, responseFor(url, body))));
     }));
   })());
   // No skipWaiting() here: an update waits for the user's "Reload".

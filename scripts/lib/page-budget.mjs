@@ -1,11 +1,31 @@
-// Measures the page against its budgets (issue 3) and prints a table:
-//   - first visit: bytes of every asset the page loads, raw and gzip, and the total;
-//   - page ready (questionnaire drawn and first result shown), cold, in headless
-//     Chromium at 1x and 4x CPU slowdown (CDP Emulation.setCPUThrottlingRate);
-//   - one evaluate() from JavaScript: median of 1000 calls, in the page and in Node,
-//     with its ratio to the native core (CLI array mode, start-up cost removed).
+// Measures the page against its budgets (issues 3 and 12) and prints tables:
+//   - cold loads in headless Chromium at 1x and 4x CPU slowdown (CDP
+//     Emulation.setCPUThrottlingRate), each in a fresh profile with the HTTP
+//     cache off: first paint, form visible (the frame in which the form's first
+//     question is in the document), module ready (the wasm instance is up),
+//     page ready (questionnaire drawn and first result shown), the first
+//     evaluate() at start-up, and the first evaluate() of a new case once the
+//     page has sat idle (what a person's first answer costs); medians of
+//     BUDGET_RUNS (default 7) loads per rate;
+//   - first visit: every byte the server sends to a fresh profile with its HTTP
+//     cache on, until the service worker holds the whole build (the page's own
+//     requests, then the worker's precache), raw and gzip -9;
+//   - one evaluate() from JavaScript: in the page's own instance, 1000 calls;
+//     in Node; with its ratio to the native core (CLI array mode, start-up
+//     cost removed).
+// Nothing in the product is instrumented for this: an init script wraps the
+// factory the glue defines (createLivermets) to time the module's calls and
+// watches the document, so two builds are measured the same way.
+//
+//   scripts/page-budget                      the build in dist/web
+//   scripts/page-budget --compare DIR        DIR (build A, e.g. /work/baseline/web)
+//                                            against dist/web (build B), loads
+//                                            interleaved A, B, A, B..., with B/A
+//   scripts/page-budget --site DIR           another build folder as the one measured
+//   BUDGET_RUNS=N                            cold loads per rate and build (default 7)
 // Not a test: it reports figures; budgets are printed beside them.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
@@ -13,103 +33,167 @@ import { createRequire } from 'node:module';
 import { serve } from './serve.mjs';
 import { launch, repoRoot } from './chromium.mjs';
 
-const dist = process.env.LIVERMETS_DIST_WEB || path.join(repoRoot, 'dist/web');
+const argv = process.argv.slice(2);
+const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const siteB = path.resolve(opt('--site') || process.env.LIVERMETS_DIST_WEB || path.join(repoRoot, 'dist/web'));
+const siteA = opt('--compare') ? path.resolve(opt('--compare')) : null;
 const cli = process.env.LIVERMETS_CLI || path.join(repoRoot, 'build/native/bin/livermets');
-const RUNS = Number(process.env.BUDGET_RUNS || 5);
+const RUNS = Number(process.env.BUDGET_RUNS || 7);
+const RATES = [1, 4];
+const IDLE_WAIT_MS = 3000;  // after ready, before the first evaluate() of a new case
 const require = createRequire(import.meta.url);
+for (const s of [siteB, siteA].filter(Boolean)) {
+  if (!fs.existsSync(path.join(s, 'index.html'))) throw new Error(`page-budget: ${s}/index.html is missing`);
+}
 
-const vignette = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web/examples.json'), 'utf8'))
-  .examples.find((e) => e.id === 'crc-resection-first').case;
-const caseText = JSON.stringify(vignette);
+const examples = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web/examples.json'), 'utf8')).examples;
+const caseText = JSON.stringify(examples.find((e) => e.id === 'crc-resection-first').case);
+// a case the page has not seen before (not one of the loader's warm-up cases)
+const newCaseText = JSON.stringify(examples.find((e) => e.id === 'crc-neoadjuvant').case);
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const kb = (n) => (n / 1000).toFixed(1) + ' KB';
-const ms = (n) => n.toFixed(n < 10 ? 2 : 0) + ' ms';
+const ms = (n) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 0) + ' ms' : 'n/a');
 const us = (n) => (n * 1000).toFixed(1) + ' µs';
+
+// Runs in the page before its scripts: times the module's calls through the
+// factory the glue defines, and notes when the form and the result appear.
+function instrument() {
+  const t = { evals: [], module: null, moduleAt: null, formAt: null, readyAt: null };
+  Object.defineProperty(window, '__livermetsBudget', { value: t });
+  let factory;
+  Object.defineProperty(window, 'createLivermets', {
+    configurable: true,
+    enumerable: true,
+    get() { return factory; },
+    set(f) {
+      if (typeof f !== 'function') { factory = f; return; }
+      factory = function (args) {
+        return Promise.resolve(f(args)).then((m) => {
+          if (m && !m.__timed) {
+            if (t.moduleAt === null) t.moduleAt = performance.now();
+            t.module = m;
+            const evaluate = m.evaluate;
+            m.evaluate = function (x) {
+              const t0 = performance.now();
+              const r = evaluate.call(this, x);
+              t.evals.push({ at: t0, ms: performance.now() - t0 });
+              return r;
+            };
+            Object.defineProperty(m, '__timed', { value: true });
+          }
+          return m;
+        });
+      };
+    },
+  });
+  // the form: the first question in the document, then the frame that draws it
+  new MutationObserver(() => {
+    if (t.readyAt === null && document.documentElement && document.documentElement.dataset.ready === 'true') t.readyAt = performance.now();
+    if (t.formIn === undefined && document.querySelector('.question')) {
+      t.formIn = performance.now();
+      requestAnimationFrame(() => { t.formAt = performance.now(); });
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+}
 
 async function coldLoad(url, rate) {
   const { context, close } = await launch();
   try {
+    await context.addInitScript(instrument);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const assets = [];
-    page.on('response', async (res) => {
-      try {
-        const body = await res.body();
-        assets.push({ url: res.url(), raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
-      } catch { /* redirects have no body */ }
-    });
-    // form visible: the first frame after the first question is in the document
-    // (parsed from index.html when prerendered, drawn by form.js otherwise), not before the first paint
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (!document.getElementById('q-primary')) return;
-        obs.disconnect();
-        requestAnimationFrame(() => { window.__formFrame = performance.now(); });
-      }).observe(document, { childList: true, subtree: true });
-    });
     await page.goto(url);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
-    const paint = await page.evaluate(() => ({
-      fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
-      frame: window.__formFrame,
-    }));
-    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
-      .filter((m) => m.name.startsWith('livermets-')).map((m) => [m.name.slice(10), m.startTime])));
-    marks['html-parsed'] = await page.evaluate(() => performance.getEntriesByType('navigation')[0].domInteractive);
-    marks['first-paint'] = paint.fcp;
-    marks['form-visible'] = Math.max(paint.fcp, paint.frame);
-    const readyAt = marks.ready;
-    const rendered = await page.evaluate(() => ({
-      questions: document.querySelectorAll('.question').length,
-      pathway: document.querySelector('#result-body').dataset.pathway,
-    }));
-    if (!rendered.questions || !rendered.pathway) throw new Error('page not ready: ' + JSON.stringify(rendered));
-    await page.waitForLoadState('networkidle');
-    return { readyAt, assets, marks };
+    await page.waitForFunction(() => window.__livermetsBudget.formAt !== null, null, { timeout: 10000 }).catch(() => {});
+    const r = await page.evaluate(() => {
+      const t = window.__livermetsBudget;
+      const paint = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
+      const marks = Object.fromEntries(performance.getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('livermets-')).map((m) => [m.name.slice(10), m.startTime]));
+      marks['html-parsed'] = performance.getEntriesByType('navigation')[0].domInteractive;
+      return {
+        firstPaint: paint['first-paint'], fcp: paint['first-contentful-paint'],
+        formVisible: t.formAt, moduleReady: t.moduleAt, ready: t.readyAt,
+        firstEval: t.evals.length ? t.evals[0].ms : null, marks,
+        questions: document.querySelectorAll('.question').length,
+        pathway: document.querySelector('#result-body').dataset.pathway,
+      };
+    });
+    if (!r.questions || !r.pathway) throw new Error('page not ready: ' + JSON.stringify(r));
+    // a person reads the form; then their first case (the loader's warm-up, if
+    // the build has one, marks livermets-warm when it is done)
+    await page.waitForFunction(() => performance.getEntriesByName('livermets-warm').length > 0, null,
+      { timeout: IDLE_WAIT_MS }).catch(() => {});
+    r.newCaseEval = await page.evaluate((text) => {
+      const m = window.__livermetsBudget.module;
+      const t0 = performance.now();
+      m.evaluate(text);
+      return performance.now() - t0;
+    }, newCaseText);
+    const warm = await page.evaluate(() => performance.getEntriesByName('livermets-warm').map((m) => m.startTime)[0]);
+    if (warm !== undefined) r.marks.warm = warm;
+    r.resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({
+      name: e.name.replace(location.origin, ''), start: e.startTime, end: e.responseEnd })));
+    return r;
   } finally {
     await close();
   }
 }
 
+// Per-call cost in the page's own instance (after start-up and warm-up): the
+// mean of 1000 calls, and the median of 100 batches of 10 (the browser's
+// timer is coarsened to 0.1 ms, so single calls are not timed).
 async function browserEvaluate(url) {
   const { context, close } = await launch();
   try {
+    await context.addInitScript(instrument);
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForSelector('html[data-ready="true"]');
     return await page.evaluate(async (text) => {
-      const { calculator } = await import('./js/loader.js');
-      for (let i = 0; i < 50; i += 1) await calculator.evaluate(text);  // warm
-      const times = [];
-      for (let i = 0; i < 1000; i += 1) {
+      const m = window.__livermetsBudget.module;
+      const evaluate = (x) => JSON.parse(m.evaluate(x));  // as the loader does
+      for (let i = 0; i < 50; i += 1) evaluate(text);
+      const batches = [];
+      for (let i = 0; i < 100; i += 1) {
         const t0 = performance.now();
-        await calculator.evaluate(text);
-        times.push(performance.now() - t0);
+        for (let k = 0; k < 10; k += 1) evaluate(text);
+        batches.push((performance.now() - t0) / 10);
       }
       const t0 = performance.now();
-      for (let i = 0; i < 1000; i += 1) await calculator.evaluate(text);
+      for (let i = 0; i < 1000; i += 1) evaluate(text);
       const mean = (performance.now() - t0) / 1000;
-      times.sort((a, b) => a - b);
-      return { median: times[500], mean, resolution: Math.min(...times.filter((t) => t > 0)) };
+      batches.sort((a, b) => a - b);
+      return { median: batches[50], mean };
     }, caseText);
   } finally {
     await close();
   }
 }
 
-async function nodeEvaluate() {
-  const m = await require(path.join(dist, 'livermets.js'))();
-  for (let i = 0; i < 200; i += 1) m.evaluate(caseText);
-  const times = [];
-  for (let i = 0; i < 1000; i += 1) {
-    const t0 = process.hrtime.bigint();
-    m.evaluate(caseText);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return median(times);
+function nodeEvaluate(site) {
+  // a child process per build: two glue files define the same global name
+  const code = `
+    const m = await require(${JSON.stringify(path.join(site, 'livermets.js'))})();
+    const text = ${JSON.stringify(caseText)};
+    const t0 = process.hrtime.bigint(); m.evaluate(text); const first = Number(process.hrtime.bigint() - t0) / 1e6;
+    for (let i = 0; i < 200; i += 1) m.evaluate(text);
+    const times = [];
+    for (let i = 0; i < 1000; i += 1) { const t = process.hrtime.bigint(); m.evaluate(text); times.push(Number(process.hrtime.bigint() - t) / 1e6); }
+    times.sort((a, b) => a - b);
+    console.log(JSON.stringify({ first, median: times[500], min: times[0] }));`;
+  const r = spawnSync(process.execPath, ['--input-type=commonjs', '-e', `(async () => {${code}})()`],
+    { encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') } });
+  if (r.status !== 0) throw new Error('node evaluate: ' + r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
 function nativeEvaluate() {
@@ -125,60 +209,158 @@ function nativeEvaluate() {
     }
     return Math.min(...best);
   };
-  const small = run(100);
-  const large = run(5100);
-  return (large - small) / 5000;  // per case, start-up and I/O set-up removed
+  return (run(5100) - run(100)) / 5000;  // per case, start-up and I/O set-up removed
 }
 
-const { server, url } = await serve({ root: dist, port: 0 });
+// First visit with the HTTP cache on, until the service worker has the whole
+// build: the server counts what it sends.
+async function firstVisit(server, url, site) {
+  const log = [];
+  let phase = 'page';
+  const onRequest = (req, res) => {
+    let bytes = 0;
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    res.write = (chunk, ...rest) => { if (chunk) bytes += Buffer.byteLength(chunk); return write(chunk, ...rest); };
+    res.end = (chunk, ...rest) => { if (chunk && typeof chunk !== 'function') bytes += Buffer.byteLength(chunk); return end(chunk, ...rest); };
+    res.on('finish', () => log.push({ phase, path: decodeURIComponent(new URL(req.url, url).pathname), status: res.statusCode, bytes }));
+  };
+  server.prependListener('request', onRequest);
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
+    phase = 'after ready';
+    await page.waitForLoadState('networkidle');
+    const sw = await page.evaluate(async () => {
+      if (!('serviceWorker' in navigator)) return null;
+      const reg = await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 20000))]);
+      return reg && reg.active ? reg.active.state : null;
+    });
+    await page.waitForTimeout(500);
+    const base = url.replace(/\/$/, '');
+    const gz = (p) => {
+      const f = path.join(site, p.endsWith('/') ? p + 'index.html' : p);
+      return fs.existsSync(f) && fs.statSync(f).isFile() ? zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length : 0;
+    };
+    const rows = log.map((e) => ({ ...e, gzip: e.status === 200 && e.bytes ? gz(e.path) : 0, url: base + e.path }));
+    return { rows, sw };
+  } finally {
+    server.removeListener('request', onRequest);
+    await close();
+  }
+}
+
+function visitSummary(v) {
+  const sum = (rs) => rs.reduce((t, r) => ({ n: t.n + 1, raw: t.raw + r.bytes, gzip: t.gzip + r.gzip, full: t.full + (r.status === 200 && r.bytes > 0 ? 1 : 0) }), { n: 0, raw: 0, gzip: 0, full: 0 });
+  return { page: sum(v.rows.filter((r) => r.phase === 'page')), after: sum(v.rows.filter((r) => r.phase !== 'page')), all: sum(v.rows) };
+}
+
+const stagesOf = ['firstPaint', 'formVisible', 'moduleReady', 'ready', 'firstEval', 'newCaseEval'];
+const STAGE_LABEL = {
+  firstPaint: 'first paint',
+  formVisible: 'form visible',
+  moduleReady: 'module ready',
+  ready: 'page ready (first result)',
+  firstEval: 'first evaluate() at start-up',
+  newCaseEval: 'first evaluate() of a new case, idle page',
+};
+
+const servers = {};
 try {
-  const first = await coldLoad(url, 1);
-  const loads = { 1: [], 4: [] };
-  const stages = {};
-  for (const rate of [1, 4]) {
-    for (let i = 0; i < RUNS; i += 1) {
-      const r = await coldLoad(url, rate);
-      loads[rate].push(r.readyAt);
-      (stages[rate] ||= []).push(r.marks);
+  for (const [name, site] of [['B', siteB], ['A', siteA]].filter(([, s]) => s)) servers[name] = { ...(await serve({ root: site, port: 0 })), site };
+  const builds = Object.keys(servers).sort();  // A first, then B
+  const loads = {};
+  for (const b of builds) for (const rate of RATES) loads[`${b}${rate}`] = [];
+  await coldLoad(servers[builds[0]].url, 1);  // one load to warm the disk cache, not counted
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const rate of RATES) {
+      for (const b of builds) loads[`${b}${rate}`].push(await coldLoad(servers[b].url, rate));
     }
   }
-  const browser = await browserEvaluate(url);
-  const nodeMs = await nodeEvaluate();
+  const visits = {};
+  for (const b of builds) visits[b] = await firstVisit(servers[b].server, servers[b].url, servers[b].site);
+  const browser = {};
+  for (const b of builds) browser[b] = await browserEvaluate(servers[b].url);
+  const node = {};
+  for (const b of builds) node[b] = nodeEvaluate(servers[b].site);
   const nativeMs = nativeEvaluate();
 
-  const rows = first.assets.map((a) => ({ name: a.url.replace(url, '') || 'index.html', raw: a.raw, gzip: a.gzip }));
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
-  const w = Math.max(...rows.map((r) => r.name.length), 28);
+  const w = 46;
   const line = (a, b, c, d = '') => console.log(a.padEnd(w + 2) + b.padStart(12) + c.padStart(12) + '  ' + d);
-  console.log('\nFirst visit (every request of a cold load)');
+  const name = (b) => (b === 'A' ? `A ${siteA}` : `${siteA ? 'B ' : ''}${siteB}`);
+  for (const b of builds) console.log(`build ${name(b)}`);
+
+  // first visit
+  const main = builds[builds.length - 1];
+  console.log('\nFirst visit (every request of a cold load: ' + name(main) + ')');
   line('asset', 'raw', 'gzip -9');
-  for (const r of rows) line(r.name, kb(r.raw), kb(r.gzip));
-  line('TOTAL', kb(total.raw), kb(total.gzip), `budget 250 KB gzip: ${total.gzip <= 250000 ? 'within' : 'OVER'}`);
-
-  console.log(`\nPage ready, cold (questionnaire drawn and first result shown), median of ${RUNS} fresh profiles`);
-  line('CPU 1x', ms(median(loads[1])), '', `runs: ${loads[1].map((x) => x.toFixed(0)).join(', ')} ms`);
-  line('CPU 4x slowdown', ms(median(loads[4])), '', `runs: ${loads[4].map((x) => x.toFixed(0)).join(', ')} ms; budget 1000 ms: ${median(loads[4]) <= 1000 ? 'within' : 'OVER'}`);
-
-  console.log('  where the time goes (median ms from navigation start; 1x / 4x):');
-  for (const stage of ['html-parsed', 'first-paint', 'form-visible', 'factory', 'module', 'questionnaire', 'form', 'ready']) {
-    const at = (rate) => median(stages[rate].map((m) => m[stage]).filter((x) => x !== undefined));
-    line('    ' + stage, at(1).toFixed(0), at(4).toFixed(0));
+  for (const r of visits[main].rows.filter((x) => x.phase === 'page')) {
+    line(r.path === '/' ? 'index.html' : r.path.slice(1) + (r.status !== 200 ? ` (${r.status})` : ''), kb(r.bytes), kb(r.gzip));
   }
-  console.log('    (first-paint: first contentful paint; form-visible: first frame with the questions on screen;');
-  console.log('     factory: livermets.js loaded; module: wasm compiled and instantiated; questionnaire: read');
-  console.log('     from the module; form: drawn or adopted; ready: first result shown)');
+  const s = visitSummary(visits[main]);
+  line('TOTAL', kb(s.page.raw), kb(s.page.gzip), `budget 250 KB gzip: ${s.page.gzip <= 250000 ? 'within' : 'OVER'}`);
+  console.log('\nFirst visit including the service worker\'s precache (fresh profile, HTTP cache on)');
+  line('', 'raw', 'gzip -9', 'requests (with a body)');
+  for (const b of builds) {
+    const v = visitSummary(visits[b]);
+    const tag = builds.length > 1 ? `${b}: ` : '';
+    line(`${tag}the page, until ready`, kb(v.page.raw), kb(v.page.gzip), `${v.page.n} (${v.page.full})`);
+    line(`${tag}after ready (service worker, data, checks)`, kb(v.after.raw), kb(v.after.gzip), `${v.after.n} (${v.after.full}); worker ${visits[b].sw || 'not active'}`);
+    line(`${tag}first visit in all`, kb(v.all.raw), kb(v.all.gzip), `${v.all.n} (${v.all.full})`);
+  }
+  if (builds.length > 1) {
+    const [a, bb] = builds.map((b) => visitSummary(visits[b]).all);
+    line('B/A', (bb.raw / a.raw).toFixed(2), (bb.gzip / a.gzip).toFixed(2));
+  }
+  if (process.env.BUDGET_VERBOSE) {
+    for (const b of builds) for (const r of visits[b].rows) console.log(`  ${b} ${r.phase.padEnd(12)} ${String(r.status).padEnd(4)} ${String(r.bytes).padStart(8)}  ${r.path}`);
+  }
+
+  // cold loads
+  for (const rate of RATES) {
+    const label = rate === 1 ? 'CPU 1x' : `CPU ${rate}x slowdown`;
+    console.log(`\n${label}: cold loads, median of ${RUNS} fresh profiles${builds.length > 1 ? ' each, interleaved A, B, A, B...' : ''} (ms from navigation start)`);
+    if (builds.length > 1) {
+      line('', 'A', 'B', 'B/A');
+      for (const k of stagesOf) {
+        const [a, b] = builds.map((x) => median(loads[`${x}${rate}`].map((r) => r[k])));
+        line(STAGE_LABEL[k], ms(a), ms(b), Number.isFinite(a) && Number.isFinite(b) ? (b / a).toFixed(2) : '');
+      }
+    }
+    // the measured build's line in the old form (scripts/bench reads it)
+    const own = loads[`${main}${rate}`];
+    line(label, ms(median(own.map((r) => r.ready))), '', `runs: ${own.map((r) => r.ready.toFixed(0)).join(', ')} ms` +
+      (rate === 4 ? `; budget 1000 ms: ${median(own.map((r) => r.ready)) <= 1000 ? 'within' : 'OVER'}` : ''));
+  }
+  console.log(`\n  where the time goes, ${name(main)} (median ms from navigation start; 1x / 4x):`);
+  for (const k of stagesOf) {
+    line('    ' + STAGE_LABEL[k], ms(median(loads[`${main}1`].map((r) => r[k]))), ms(median(loads[`${main}4`].map((r) => r[k]))));
+  }
+  for (const stage of ['html-parsed', 'factory', 'module', 'questionnaire', 'form', 'ready', 'warm']) {
+    const at = (rate) => median(loads[`${main}${rate}`].map((r) => r.marks[stage]));
+    if (Number.isFinite(at(1))) line('    mark ' + stage, at(1).toFixed(0), at(4).toFixed(0));
+  }
+  console.log('    (marks: factory: the glue is there; module: wasm compiled and instantiated; questionnaire: read');
+  console.log('     from the module; form: drawn; ready: first result shown; warm: the warm-up done)');
   let load = '';
   try { load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { /* not Linux */ }
-  if (load) console.log(`  machine load average during the run: ${load} (${(await import('node:os')).cpus().length} CPUs)`);
+  if (load) console.log(`  machine load average at the end: ${load} (${os.cpus().length} CPUs)`);
 
-  console.log('\nevaluate() of one colorectal case, median of 1000 calls');
-  line('browser, via the page loader', us(browser.median), '', `mean ${us(browser.mean)}; timer resolution here ~${us(browser.resolution)}`);
-  line('Node 20, module directly', us(nodeMs), '', nativeMs ? `ratio to native ${(nodeMs / nativeMs).toFixed(1)}x` : '');
-  if (nativeMs) {
-    line('native core (CLI array mode)', us(nativeMs), '', `browser/native ${(browser.mean / nativeMs).toFixed(1)}x (mean)`);
-  } else {
-    line('native core', 'n/a', '', `${cli} not built`);
+  console.log('\nevaluate() of one colorectal case (crc-resection-first)');
+  for (const b of builds) {
+    const tag = builds.length > 1 ? ` [${b}]` : '';
+    line('browser, via the page loader' + tag, us(browser[b].median), '', `the page's instance, JSON.parse included: median of 100 batches of 10, mean of 1000 ${us(browser[b].mean)}`);
+    line('Node 20, module directly' + tag, us(node[b].median), '', `median of 1000; first call ${ms(node[b].first)}` + (nativeMs ? `; ratio to native ${(node[b].median / nativeMs).toFixed(1)}x` : ''));
+  }
+  if (nativeMs) line('native core (CLI array mode)', us(nativeMs), '', `browser/native ${(browser[main].mean / nativeMs).toFixed(1)}x (mean)`);
+  else line('native core', 'n/a', '', `${cli} not built`);
+  for (const b of builds) {
+    const wasm = path.join(servers[b].site, 'livermets.wasm');
+    const bytes = fs.readFileSync(wasm);
+    line(`livermets.wasm${builds.length > 1 ? ` [${b}]` : ''}`, `${bytes.length} B`, kb(zlib.gzipSync(bytes, { level: 9 }).length), 'raw bytes, gzip -9');
   }
 } finally {
-  server.close();
+  for (const s of Object.values(servers)) s.server.close();
 }
