@@ -74,12 +74,15 @@ export async function checkPage(browser, base) {
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-    const streaming = WebAssembly.instantiateStreaming;
-    WebAssembly.instantiateStreaming = async (...args) => {
-      const out = await streaming.apply(WebAssembly, args);
-      window.__streamed = true;
-      return out;
-    };
+    // the page's loader compiles with compileStreaming (the glue alone would instantiateStreaming)
+    for (const name of ['compileStreaming', 'instantiateStreaming']) {
+      const streaming = WebAssembly[name];
+      WebAssembly[name] = async (...args) => {
+        const out = await streaming.apply(WebAssembly, args);
+        window.__streamed = true;
+        return out;
+      };
+    }
   });
   await page.goto(base);
   await page.waitForSelector('html[data-ready="true"]');

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { wasmJs, repoRoot } from './harness.mjs';
-import { createCalculator } from '../../web/js/loader.js';
+import fs from 'node:fs';
+import { createCalculator, compileWasm } from '../../web/js/loader.js';
 
 const require = createRequire(import.meta.url);
 
@@ -129,4 +130,60 @@ test('the module\'s fault() is the core\'s one builder of the fault result', asy
   assert.equal(r.rulebase.version, m.version());
   assert.deepEqual(r.errors.map((e) => e.field), ['case']);
   assert.match(r.errors[0].message, /RuntimeError: unreachable/);
+});
+
+// Start-up (issue 12): the page compiles the wasm itself, streaming when the
+// server says application/wasm, and from the bytes when it says anything else.
+test('compileWasm streams an application/wasm response, compiles from the bytes under another MIME type, and refuses an HTTP error', async () => {
+  const bytes = fs.readFileSync(path.join(path.dirname(wasmJs), 'livermets.wasm'));
+  const streamed = [];
+  const realStreaming = WebAssembly.compileStreaming;
+  WebAssembly.compileStreaming = (res) => { streamed.push(res.headers.get('Content-Type')); return realStreaming.call(WebAssembly, res); };
+  try {
+    const serve = (type, status = 200) => async (url) => {
+      assert.equal(url, 'https://example.invalid/tool/livermets.wasm');
+      return new Response(status === 200 ? bytes : 'no', { status, headers: { 'Content-Type': type } });
+    };
+    for (const type of ['application/wasm', 'application/octet-stream', 'text/plain; charset=utf-8']) {
+      const mod = await compileWasm('https://example.invalid/tool/livermets.wasm', serve(type));
+      assert.ok(mod instanceof WebAssembly.Module, type);
+      assert.ok(WebAssembly.Module.exports(mod).length > 3, `${type}: the module's exports`);
+    }
+    assert.deepEqual(streamed, ['application/wasm'], 'only the application/wasm response was streamed');
+    await assert.rejects(compileWasm('https://example.invalid/tool/livermets.wasm', serve('text/html', 404)), /HTTP 404/);
+  } finally {
+    WebAssembly.compileStreaming = realStreaming;
+  }
+});
+
+test('the warm-up evaluates its cases once the first result is out, and stops at the page\'s next call', async () => {
+  const calls = [];
+  const factory = async () => ({
+    evaluate: (text) => { calls.push(text); return JSON.stringify({ status: 'ok' }); },
+    questionnaire: () => '{}', version: () => '1', fault: (d) => fakeFault(1, d),
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+  // no warm-up outside a page unless asked
+  const quiet = createCalculator({ factory });
+  await quiet.evaluate('{"page":1}');
+  await settle();
+  assert.deepEqual(calls, ['{"page":1}']);
+  calls.length = 0;
+  const calc = createCalculator({ factory, warm: true });
+  await calc.questionnaire();
+  await settle();
+  assert.deepEqual(calls, [], 'nothing is warmed before the first result');
+  await calc.evaluate('{"page":1}');
+  await settle();
+  const warmed = calls.slice(1);
+  assert.ok(warmed.length >= 4, 'the warm-up cases were evaluated');
+  for (const text of warmed) assert.ok(JSON.parse(text).primary, 'each warm-up call is a case');
+  assert.ok(new Set(warmed.map((t) => JSON.parse(t).primary)).size >= 3, 'every primary with rules');
+  // a page call during the warm-up ends it
+  calls.length = 0;
+  const calc2 = createCalculator({ factory, warm: true });
+  await calc2.evaluate('{"page":1}');
+  await calc2.evaluate('{"page":2}');
+  await settle();
+  assert.deepEqual(calls, ['{"page":1}', '{"page":2}'], 'no warm-up call after the page\'s own second call');
 });
