@@ -23,6 +23,9 @@
 //                                            interleaved A, B, A, B..., with B/A
 //   scripts/page-budget --site DIR           another build folder as the one measured
 //   BUDGET_RUNS=N                            cold loads per rate and build (default 7)
+//   BUDGET_RATES=1,4                         the CPU slowdowns (default 1 and 4)
+//   BUDGET_LOADS_ONLY=1                      the cold loads alone (no first visit, no evaluate())
+//   BUDGET_VERBOSE=1                         every request of the first visits
 // Not a test: it reports figures; budgets are printed beside them.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,7 +42,7 @@ const siteB = path.resolve(opt('--site') || process.env.LIVERMETS_DIST_WEB || pa
 const siteA = opt('--compare') ? path.resolve(opt('--compare')) : null;
 const cli = process.env.LIVERMETS_CLI || path.join(repoRoot, 'build/native/bin/livermets');
 const RUNS = Number(process.env.BUDGET_RUNS || 7);
-const RATES = [1, 4];
+const RATES = (process.env.BUDGET_RATES || '1,4').split(',').map(Number);
 const IDLE_WAIT_MS = 3000;  // after ready, before the first evaluate() of a new case
 const require = createRequire(import.meta.url);
 for (const s of [siteB, siteA].filter(Boolean)) {
@@ -279,43 +282,49 @@ try {
       for (const b of builds) loads[`${b}${rate}`].push(await coldLoad(servers[b].url, rate));
     }
   }
+  const full = !process.env.BUDGET_LOADS_ONLY;  // BUDGET_LOADS_ONLY=1: the cold loads alone
   const visits = {};
-  for (const b of builds) visits[b] = await firstVisit(servers[b].server, servers[b].url, servers[b].site);
   const browser = {};
-  for (const b of builds) browser[b] = await browserEvaluate(servers[b].url);
   const node = {};
-  for (const b of builds) node[b] = nodeEvaluate(servers[b].site);
-  const nativeMs = nativeEvaluate();
+  let nativeMs = null;
+  if (full) {
+    for (const b of builds) visits[b] = await firstVisit(servers[b].server, servers[b].url, servers[b].site);
+    for (const b of builds) browser[b] = await browserEvaluate(servers[b].url);
+    for (const b of builds) node[b] = nodeEvaluate(servers[b].site);
+    nativeMs = nativeEvaluate();
+  }
 
   const w = 46;
   const line = (a, b, c, d = '') => console.log(a.padEnd(w + 2) + b.padStart(12) + c.padStart(12) + '  ' + d);
   const name = (b) => (b === 'A' ? `A ${siteA}` : `${siteA ? 'B ' : ''}${siteB}`);
   for (const b of builds) console.log(`build ${name(b)}`);
 
-  // first visit
   const main = builds[builds.length - 1];
-  console.log('\nFirst visit (every request of a cold load: ' + name(main) + ')');
-  line('asset', 'raw', 'gzip -9');
-  for (const r of visits[main].rows.filter((x) => x.phase === 'page')) {
-    line(r.path === '/' ? 'index.html' : r.path.slice(1) + (r.status !== 200 ? ` (${r.status})` : ''), kb(r.bytes), kb(r.gzip));
-  }
-  const s = visitSummary(visits[main]);
-  line('TOTAL', kb(s.page.raw), kb(s.page.gzip), `budget 250 KB gzip: ${s.page.gzip <= 250000 ? 'within' : 'OVER'}`);
-  console.log('\nFirst visit including the service worker\'s precache (fresh profile, HTTP cache on)');
-  line('', 'raw', 'gzip -9', 'requests (with a body)');
-  for (const b of builds) {
-    const v = visitSummary(visits[b]);
-    const tag = builds.length > 1 ? `${b}: ` : '';
-    line(`${tag}the page, until ready`, kb(v.page.raw), kb(v.page.gzip), `${v.page.n} (${v.page.full})`);
-    line(`${tag}after ready (service worker, data, checks)`, kb(v.after.raw), kb(v.after.gzip), `${v.after.n} (${v.after.full}); worker ${visits[b].sw || 'not active'}`);
-    line(`${tag}first visit in all`, kb(v.all.raw), kb(v.all.gzip), `${v.all.n} (${v.all.full})`);
-  }
-  if (builds.length > 1) {
-    const [a, bb] = builds.map((b) => visitSummary(visits[b]).all);
-    line('B/A', (bb.raw / a.raw).toFixed(2), (bb.gzip / a.gzip).toFixed(2));
-  }
-  if (process.env.BUDGET_VERBOSE) {
-    for (const b of builds) for (const r of visits[b].rows) console.log(`  ${b} ${r.phase.padEnd(12)} ${String(r.status).padEnd(4)} ${String(r.bytes).padStart(8)}  ${r.path}`);
+  if (full) {
+    // first visit
+    console.log('\nFirst visit (every request of a cold load: ' + name(main) + ')');
+    line('asset', 'raw', 'gzip -9');
+    for (const r of visits[main].rows.filter((x) => x.phase === 'page')) {
+      line(r.path === '/' ? 'index.html' : r.path.slice(1) + (r.status !== 200 ? ` (${r.status})` : ''), kb(r.bytes), kb(r.gzip));
+    }
+    const s = visitSummary(visits[main]);
+    line('TOTAL', kb(s.page.raw), kb(s.page.gzip), `budget 250 KB gzip: ${s.page.gzip <= 250000 ? 'within' : 'OVER'}`);
+    console.log('\nFirst visit including the service worker\'s precache (fresh profile, HTTP cache on)');
+    line('', 'raw', 'gzip -9', 'requests (with a body)');
+    for (const b of builds) {
+      const v = visitSummary(visits[b]);
+      const tag = builds.length > 1 ? `${b}: ` : '';
+      line(`${tag}the page, until ready`, kb(v.page.raw), kb(v.page.gzip), `${v.page.n} (${v.page.full})`);
+      line(`${tag}after ready (service worker, data, checks)`, kb(v.after.raw), kb(v.after.gzip), `${v.after.n} (${v.after.full}); worker ${visits[b].sw || 'not active'}`);
+      line(`${tag}first visit in all`, kb(v.all.raw), kb(v.all.gzip), `${v.all.n} (${v.all.full})`);
+    }
+    if (builds.length > 1) {
+      const [a, bb] = builds.map((b) => visitSummary(visits[b]).all);
+      line('B/A', (bb.raw / a.raw).toFixed(2), (bb.gzip / a.gzip).toFixed(2));
+    }
+    if (process.env.BUDGET_VERBOSE) {
+      for (const b of builds) for (const r of visits[b].rows) console.log(`  ${b} ${r.phase.padEnd(12)} ${String(r.status).padEnd(4)} ${String(r.bytes).padStart(8)}  ${r.path}`);
+    }
   }
 
   // cold loads
@@ -334,13 +343,14 @@ try {
     line(label, ms(median(own.map((r) => r.ready))), '', `runs: ${own.map((r) => r.ready.toFixed(0)).join(', ')} ms` +
       (rate === 4 ? `; budget 1000 ms: ${median(own.map((r) => r.ready)) <= 1000 ? 'within' : 'OVER'}` : ''));
   }
-  console.log(`\n  where the time goes, ${name(main)} (median ms from navigation start; 1x / 4x):`);
+  const [lo, hi] = [RATES[0], RATES[RATES.length - 1]];
+  console.log(`\n  where the time goes, ${name(main)} (median ms from navigation start; ${lo}x / ${hi}x):`);
   for (const k of stagesOf) {
-    line('    ' + STAGE_LABEL[k], ms(median(loads[`${main}1`].map((r) => r[k]))), ms(median(loads[`${main}4`].map((r) => r[k]))));
+    line('    ' + STAGE_LABEL[k], ms(median(loads[`${main}${lo}`].map((r) => r[k]))), ms(median(loads[`${main}${hi}`].map((r) => r[k]))));
   }
   for (const stage of ['html-parsed', 'factory', 'module', 'questionnaire', 'form', 'ready', 'warm']) {
     const at = (rate) => median(loads[`${main}${rate}`].map((r) => r.marks[stage]));
-    if (Number.isFinite(at(1))) line('    mark ' + stage, at(1).toFixed(0), at(4).toFixed(0));
+    if (Number.isFinite(at(lo))) line('    mark ' + stage, at(lo).toFixed(0), at(hi).toFixed(0));
   }
   console.log('    (marks: factory: the glue is there; module: wasm compiled and instantiated; questionnaire: read');
   console.log('     from the module; form: drawn; ready: first result shown; warm: the warm-up done)');
@@ -348,18 +358,20 @@ try {
   try { load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { /* not Linux */ }
   if (load) console.log(`  machine load average at the end: ${load} (${os.cpus().length} CPUs)`);
 
-  console.log('\nevaluate() of one colorectal case (crc-resection-first)');
-  for (const b of builds) {
-    const tag = builds.length > 1 ? ` [${b}]` : '';
-    line('browser, via the page loader' + tag, us(browser[b].median), '', `the page's instance, JSON.parse included: median of 100 batches of 10, mean of 1000 ${us(browser[b].mean)}`);
-    line('Node 20, module directly' + tag, us(node[b].median), '', `median of 1000; first call ${ms(node[b].first)}` + (nativeMs ? `; ratio to native ${(node[b].median / nativeMs).toFixed(1)}x` : ''));
-  }
-  if (nativeMs) line('native core (CLI array mode)', us(nativeMs), '', `browser/native ${(browser[main].mean / nativeMs).toFixed(1)}x (mean)`);
-  else line('native core', 'n/a', '', `${cli} not built`);
-  for (const b of builds) {
-    const wasm = path.join(servers[b].site, 'livermets.wasm');
-    const bytes = fs.readFileSync(wasm);
-    line(`livermets.wasm${builds.length > 1 ? ` [${b}]` : ''}`, `${bytes.length} B`, kb(zlib.gzipSync(bytes, { level: 9 }).length), 'raw bytes, gzip -9');
+  if (full) {
+    console.log('\nevaluate() of one colorectal case (crc-resection-first)');
+    for (const b of builds) {
+      const tag = builds.length > 1 ? ` [${b}]` : '';
+      line('browser, via the page loader' + tag, us(browser[b].median), '', `the page's instance, JSON.parse included: median of 100 batches of 10, mean of 1000 ${us(browser[b].mean)}`);
+      line('Node 20, module directly' + tag, us(node[b].median), '', `median of 1000; first call ${ms(node[b].first)}` + (nativeMs ? `; ratio to native ${(node[b].median / nativeMs).toFixed(1)}x` : ''));
+    }
+    if (nativeMs) line('native core (CLI array mode)', us(nativeMs), '', `browser/native ${(browser[main].mean / nativeMs).toFixed(1)}x (mean)`);
+    else line('native core', 'n/a', '', `${cli} not built`);
+    for (const b of builds) {
+      const wasm = path.join(servers[b].site, 'livermets.wasm');
+      const bytes = fs.readFileSync(wasm);
+      line(`livermets.wasm${builds.length > 1 ? ` [${b}]` : ''}`, `${bytes.length} B`, kb(zlib.gzipSync(bytes, { level: 9 }).length), 'raw bytes, gzip -9');
+    }
   }
 } finally {
   for (const s of Object.values(servers)) s.server.close();

@@ -64,7 +64,8 @@ export async function compileWasm(url, fetchImpl = globalThis.fetch) {
 }
 
 // Cases that take the module through reading, every primary's rules, the
-// search of what is missing, writing a result and an error: the warm-up.
+// search of what is missing (answers left open), writing a result and an
+// error: the warm-up.
 const WARM_CASES = [
   { primary: 'colorectal', presentation: 'metachronous', surgical_review_done: true, chemotherapy_status: 'none',
     r0_achievable: true, flr_percent: 45, remnant_segments: 5, liver_quality: 'normal', ecog: 1,
@@ -77,11 +78,13 @@ const WARM_CASES = [
     operative_risk_acceptable: true, patient_declines_surgery: false, extrahepatic_disease: 'none', lesion_count: 12,
     largest_lesion_cm: 5.5, bilobar: true, perivascular_lesion: false,
     colorectal: { mmr: 'pmmr_mss', ras: 'wild_type', braf: 'wild_type', sidedness: 'left', disease_free_interval_months: 20 } },
+  { primary: 'colorectal', presentation: 'synchronous', surgical_review_done: true, chemotherapy_status: 'none',
+    r0_achievable: true, remnant_segments: 4, liver_quality: 'normal', ecog: 0, operative_risk_acceptable: true,
+    extrahepatic_disease: 'none', lesion_count: 7, colorectal: { node_positive_primary: true, mmr: 'pmmr_mss', sidedness: 'left' } },
   { primary: 'breast', surgical_review_done: true, chemotherapy_status: 'started', r0_achievable: true, flr_percent: 50,
-    remnant_segments: 4, liver_quality: 'normal', ecog: 1, operative_risk_acceptable: true, patient_declines_surgery: false,
-    extrahepatic_disease: 'bone_isolated_radiation_controllable', lesion_count: 2, largest_lesion_cm: 2.2, biopsy_planned: true,
-    breast: { hormone_receptor: 'positive', her2: 'negative', oligometastatic: true, progressing_on_systemic_therapy: false } },
-  { primary: 'neuroendocrine', surgical_review_done: true, chemotherapy_status: 'none', r0_achievable: false, ecog: 1,
+    ecog: 1, operative_risk_acceptable: true, extrahepatic_disease: 'bone_isolated_radiation_controllable', lesion_count: 2,
+    biopsy_planned: true, breast: { hormone_receptor: 'positive', oligometastatic: true } },
+  { primary: 'neuroendocrine', surgical_review_done: true, chemotherapy_status: 'none', ecog: 1,
     operative_risk_acceptable: true, extrahepatic_disease: 'none', lesion_count: 14, bilobar: true,
     neuroendocrine: { symptomatic: true, progressive: true, hypervascular: true, sstr_positive: true, solitary_or_isolated: false } },
   { primary: 'colorectal', ecog: 7, flr_percent: 'forty' },
