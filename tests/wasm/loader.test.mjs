@@ -157,33 +157,61 @@ test('compileWasm streams an application/wasm response, compiles from the bytes 
 });
 
 test('the warm-up evaluates its cases once the first result is out, and stops at the page\'s next call', async () => {
-  const calls = [];
-  const factory = async () => ({
-    evaluate: (text) => { calls.push(text); return JSON.stringify({ status: 'ok' }); },
-    questionnaire: () => '{}', version: () => '1', fault: (d) => fakeFault(1, d),
-  });
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+  const recording = () => {
+    const calls = [];
+    const factory = async () => ({
+      evaluate: (text) => { calls.push(text); return JSON.stringify({ status: 'ok' }); },
+      questionnaire: () => '{}', version: () => '1', fault: (d) => fakeFault(1, d),
+    });
+    return { calls, factory };
+  };
+  // until no call has come for a while (the warm-up takes one case per idle period)
+  const settle = async (calls) => {
+    for (let n = -1; n !== calls.length;) { n = calls.length; await new Promise((resolve) => setTimeout(resolve, 300)); }
+  };
   // no warm-up outside a page unless asked
-  const quiet = createCalculator({ factory });
-  await quiet.evaluate('{"page":1}');
-  await settle();
-  assert.deepEqual(calls, ['{"page":1}']);
-  calls.length = 0;
-  const calc = createCalculator({ factory, warm: true });
+  const quiet = recording();
+  await createCalculator({ factory: quiet.factory }).evaluate('{"page":1}');
+  await settle(quiet.calls);
+  assert.deepEqual(quiet.calls, ['{"page":1}']);
+  const one = recording();
+  const calc = createCalculator({ factory: one.factory, warm: true });
   await calc.questionnaire();
-  await settle();
-  assert.deepEqual(calls, [], 'nothing is warmed before the first result');
+  await settle(one.calls);
+  assert.deepEqual(one.calls, [], 'nothing is warmed before the first result');
   await calc.evaluate('{"page":1}');
-  await settle();
-  const warmed = calls.slice(1);
+  await settle(one.calls);
+  const warmed = one.calls.slice(1);
   assert.ok(warmed.length >= 4, 'the warm-up cases were evaluated');
   for (const text of warmed) assert.ok(JSON.parse(text).primary, 'each warm-up call is a case');
   assert.ok(new Set(warmed.map((t) => JSON.parse(t).primary)).size >= 3, 'every primary with rules');
   // a page call during the warm-up ends it
-  calls.length = 0;
-  const calc2 = createCalculator({ factory, warm: true });
+  const two = recording();
+  const calc2 = createCalculator({ factory: two.factory, warm: true });
   await calc2.evaluate('{"page":1}');
   await calc2.evaluate('{"page":2}');
-  await settle();
-  assert.deepEqual(calls, ['{"page":1}', '{"page":2}'], 'no warm-up call after the page\'s own second call');
+  await settle(two.calls);
+  assert.deepEqual(two.calls, ['{"page":1}', '{"page":2}'], 'no warm-up call after the page\'s own second call');
+});
+
+test('with the real module, every warm-up case gives a result (never a fault), and they reach several pathways', async () => {
+  const real = require(wasmJs);
+  const outputs = [];
+  const factory = async (args) => {
+    const m = await real(args);
+    const evaluate = m.evaluate.bind(m);
+    return { ...m, evaluate: (text) => { const out = evaluate(text); outputs.push(JSON.parse(out)); return out; },
+      questionnaire: () => m.questionnaire(), version: () => m.version(), fault: (d) => m.fault(d) };
+  };
+  const calc = createCalculator({ factory, moduleArgs: {}, warm: true });
+  await calc.evaluate('{}');
+  for (let n = -1; n !== outputs.length;) { n = outputs.length; await new Promise((resolve) => setTimeout(resolve, 300)); }
+  const warmed = outputs.slice(1);
+  assert.ok(warmed.length >= 6);
+  for (const r of warmed) {
+    assert.ok(r.status === 'ok' || r.status === 'error', JSON.stringify(r).slice(0, 200));
+    assert.notEqual(r.internal_fault, true);
+  }
+  assert.ok(warmed.some((r) => r.status === 'error'), 'an error result is written too');
+  assert.ok(new Set(warmed.filter((r) => r.pathway).map((r) => r.pathway.code)).size >= 6, 'several pathways');
 });

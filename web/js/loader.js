@@ -63,21 +63,28 @@ export async function compileWasm(url, fetchImpl = globalThis.fetch) {
   return WebAssembly.compile(await res.arrayBuffer());
 }
 
-// Cases that take the module through reading, every primary's rules, the
-// search of what is missing (answers left open), writing a result and an
-// error: the warm-up.
+// Cases that take the module through reading, the rules of every primary and
+// pathway, the search of what is missing (answers left open), writing a
+// result and an error: the warm-up.  Most are one complete colorectal case
+// with a few answers changed.
+const WARM_BASE = {
+  primary: 'colorectal', setting: 'initial', presentation: 'metachronous', surgical_review_done: true,
+  chemotherapy_status: 'none', r0_achievable: true, flr_percent: 45, remnant_segments: 5, liver_quality: 'normal',
+  ecog: 1, operative_risk_acceptable: true, patient_declines_surgery: false, extrahepatic_disease: 'none',
+  lesion_count: 2, largest_lesion_cm: 3.2, bilobar: false, perivascular_lesion: false,
+  complete_radiological_response: false, biopsy_planned: false,
+  colorectal: { node_positive_primary: false, tumor_markers_elevated: false, cea_ng_ml: 8.5,
+    disease_free_interval_months: 30, mmr: 'pmmr_mss', ras: 'wild_type', braf: 'wild_type', sidedness: 'left' },
+};
+const warmCrc = (changes, colorectal = {}) => ({ ...WARM_BASE, ...changes, colorectal: { ...WARM_BASE.colorectal, ...colorectal } });
 const WARM_CASES = [
-  { primary: 'colorectal', presentation: 'metachronous', surgical_review_done: true, chemotherapy_status: 'none',
-    r0_achievable: true, flr_percent: 45, remnant_segments: 5, liver_quality: 'normal', ecog: 1,
-    operative_risk_acceptable: true, patient_declines_surgery: false, extrahepatic_disease: 'none', lesion_count: 2,
-    largest_lesion_cm: 3.2, bilobar: false, perivascular_lesion: false, complete_radiological_response: false,
-    biopsy_planned: false, colorectal: { node_positive_primary: false, tumor_markers_elevated: false, cea_ng_ml: 8.5,
-      disease_free_interval_months: 30, mmr: 'pmmr_mss', ras: 'wild_type', braf: 'wild_type', sidedness: 'left' } },
-  { primary: 'colorectal', presentation: 'metachronous', surgical_review_done: true, chemotherapy_status: 'none',
-    r0_achievable: false, flr_percent: 25, remnant_segments: 3, liver_quality: 'normal', ecog: 0,
-    operative_risk_acceptable: true, patient_declines_surgery: false, extrahepatic_disease: 'none', lesion_count: 12,
-    largest_lesion_cm: 5.5, bilobar: true, perivascular_lesion: false,
-    colorectal: { mmr: 'pmmr_mss', ras: 'wild_type', braf: 'wild_type', sidedness: 'left', disease_free_interval_months: 20 } },
+  WARM_BASE,
+  warmCrc({ presentation: 'synchronous', lesion_count: 7, bilobar: true }, { node_positive_primary: true, cea_ng_ml: 85, disease_free_interval_months: 0 }),
+  warmCrc({ r0_achievable: false, flr_percent: 25, remnant_segments: 3, lesion_count: 12 }, { sidedness: 'right', ras: 'mutated' }),
+  warmCrc({ ecog: 3, lesion_count: 3, largest_lesion_cm: 2 }),
+  warmCrc({ patient_declines_surgery: true, lesion_count: 12, biopsy_planned: true }),
+  warmCrc({ setting: 'recurrence_after_hepatectomy', chemotherapy_status: 'started', liver_quality: 'cirrhosis' }, { mmr: 'dmmr_msi_h' }),
+  warmCrc({ extrahepatic_disease: 'lung_solitary', complete_radiological_response: true }, { braf: 'mutated' }),
   { primary: 'colorectal', presentation: 'synchronous', surgical_review_done: true, chemotherapy_status: 'none',
     r0_achievable: true, remnant_segments: 4, liver_quality: 'normal', ecog: 0, operative_risk_acceptable: true,
     extrahepatic_disease: 'none', lesion_count: 7, colorectal: { node_positive_primary: true, mmr: 'pmmr_mss', sidedness: 'left' } },
@@ -87,6 +94,10 @@ const WARM_CASES = [
   { primary: 'neuroendocrine', surgical_review_done: true, chemotherapy_status: 'none', ecog: 1,
     operative_risk_acceptable: true, extrahepatic_disease: 'none', lesion_count: 14, bilobar: true,
     neuroendocrine: { symptomatic: true, progressive: true, hypervascular: true, sstr_positive: true, solitary_or_isolated: false } },
+  { primary: 'neuroendocrine', surgical_review_done: true, r0_achievable: true, flr_percent: 60, remnant_segments: 5,
+    liver_quality: 'normal', ecog: 0, operative_risk_acceptable: true, extrahepatic_disease: 'none', lesion_count: 1,
+    neuroendocrine: { symptomatic: false, progressive: false, solitary_or_isolated: true } },
+  { primary: 'other', surgical_review_done: true, ecog: 1, extrahepatic_disease: 'none', lesion_count: 1 },
   { primary: 'colorectal', ecog: 7, flr_percent: 'forty' },
 ].map((c) => JSON.stringify(c));
 
