@@ -216,38 +216,37 @@ function nativeEvaluate() {
 }
 
 // First visit with the HTTP cache on, until the service worker has the whole
-// build: the server counts what it sends.
-async function firstVisit(server, url, site) {
+// build: the server counts what it sends.  Twice, each in a fresh profile:
+// once with service workers switched off (the page's own requests) and once
+// as a visitor gets it; the difference is the worker's precache.
+async function firstVisit(server, url, site, { withWorker }) {
   const log = [];
-  let phase = 'page';
   const onRequest = (req, res) => {
     let bytes = 0;
     const write = res.write.bind(res);
     const end = res.end.bind(res);
     res.write = (chunk, ...rest) => { if (chunk) bytes += Buffer.byteLength(chunk); return write(chunk, ...rest); };
     res.end = (chunk, ...rest) => { if (chunk && typeof chunk !== 'function') bytes += Buffer.byteLength(chunk); return end(chunk, ...rest); };
-    res.on('finish', () => log.push({ phase, path: decodeURIComponent(new URL(req.url, url).pathname), status: res.statusCode, bytes }));
+    res.on('finish', () => log.push({ path: decodeURIComponent(new URL(req.url, url).pathname), status: res.statusCode, bytes }));
   };
   server.prependListener('request', onRequest);
   const { context, close } = await launch();
   try {
+    if (!withWorker) await context.addInitScript(() => { delete Navigator.prototype.serviceWorker; });
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
-    phase = 'after ready';
-    await page.waitForLoadState('networkidle');
-    const sw = await page.evaluate(async () => {
-      if (!('serviceWorker' in navigator)) return null;
+    const sw = withWorker ? await page.evaluate(async () => {
       const reg = await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 20000))]);
       return reg && reg.active ? reg.active.state : null;
-    });
-    await page.waitForTimeout(500);
-    const base = url.replace(/\/$/, '');
+    }) : null;
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
     const gz = (p) => {
       const f = path.join(site, p.endsWith('/') ? p + 'index.html' : p);
       return fs.existsSync(f) && fs.statSync(f).isFile() ? zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length : 0;
     };
-    const rows = log.map((e) => ({ ...e, gzip: e.status === 200 && e.bytes ? gz(e.path) : 0, url: base + e.path }));
+    const rows = log.map((e) => ({ ...e, gzip: e.status === 200 && e.bytes ? gz(e.path) : 0 }));
     return { rows, sw };
   } finally {
     server.removeListener('request', onRequest);
@@ -255,9 +254,9 @@ async function firstVisit(server, url, site) {
   }
 }
 
-function visitSummary(v) {
-  const sum = (rs) => rs.reduce((t, r) => ({ n: t.n + 1, raw: t.raw + r.bytes, gzip: t.gzip + r.gzip, full: t.full + (r.status === 200 && r.bytes > 0 ? 1 : 0) }), { n: 0, raw: 0, gzip: 0, full: 0 });
-  return { page: sum(v.rows.filter((r) => r.phase === 'page')), after: sum(v.rows.filter((r) => r.phase !== 'page')), all: sum(v.rows) };
+function sumRows(rows) {
+  return rows.reduce((t, r) => ({ n: t.n + 1, raw: t.raw + r.bytes, gzip: t.gzip + r.gzip, full: t.full + (r.status === 200 && r.bytes > 0 ? 1 : 0) }),
+    { n: 0, raw: 0, gzip: 0, full: 0 });
 }
 
 const stagesOf = ['firstPaint', 'formVisible', 'moduleReady', 'ready', 'firstEval', 'newCaseEval'];
@@ -288,7 +287,10 @@ try {
   const node = {};
   let nativeMs = null;
   if (full) {
-    for (const b of builds) visits[b] = await firstVisit(servers[b].server, servers[b].url, servers[b].site);
+    for (const b of builds) {
+      const { server, url, site } = servers[b];
+      visits[b] = { page: await firstVisit(server, url, site, { withWorker: false }), all: await firstVisit(server, url, site, { withWorker: true }) };
+    }
     for (const b of builds) browser[b] = await browserEvaluate(servers[b].url);
     for (const b of builds) node[b] = nodeEvaluate(servers[b].site);
     nativeMs = nativeEvaluate();
@@ -302,28 +304,29 @@ try {
   const main = builds[builds.length - 1];
   if (full) {
     // first visit
-    console.log('\nFirst visit (every request of a cold load: ' + name(main) + ')');
+    console.log('\nFirst visit (every request of a cold load, service worker off: ' + name(main) + ')');
     line('asset', 'raw', 'gzip -9');
-    for (const r of visits[main].rows.filter((x) => x.phase === 'page')) {
+    for (const r of visits[main].page.rows) {
       line(r.path === '/' ? 'index.html' : r.path.slice(1) + (r.status !== 200 ? ` (${r.status})` : ''), kb(r.bytes), kb(r.gzip));
     }
-    const s = visitSummary(visits[main]);
-    line('TOTAL', kb(s.page.raw), kb(s.page.gzip), `budget 250 KB gzip: ${s.page.gzip <= 250000 ? 'within' : 'OVER'}`);
-    console.log('\nFirst visit including the service worker\'s precache (fresh profile, HTTP cache on)');
+    const own = sumRows(visits[main].page.rows);
+    line('TOTAL', kb(own.raw), kb(own.gzip), `budget 250 KB gzip: ${own.gzip <= 250000 ? 'within' : 'OVER'}`);
+    console.log('\nFirst visit including the service worker\'s precache (fresh profiles, HTTP cache on; bytes the server sent)');
     line('', 'raw', 'gzip -9', 'requests (with a body)');
     for (const b of builds) {
-      const v = visitSummary(visits[b]);
+      const p = sumRows(visits[b].page.rows);
+      const a = sumRows(visits[b].all.rows);
       const tag = builds.length > 1 ? `${b}: ` : '';
-      line(`${tag}the page, until ready`, kb(v.page.raw), kb(v.page.gzip), `${v.page.n} (${v.page.full})`);
-      line(`${tag}after ready (service worker, data, checks)`, kb(v.after.raw), kb(v.after.gzip), `${v.after.n} (${v.after.full}); worker ${visits[b].sw || 'not active'}`);
-      line(`${tag}first visit in all`, kb(v.all.raw), kb(v.all.gzip), `${v.all.n} (${v.all.full})`);
+      line(`${tag}the page alone (no service worker)`, kb(p.raw), kb(p.gzip), `${p.n} (${p.full})`);
+      line(`${tag}the worker's precache (the difference)`, kb(a.raw - p.raw), kb(a.gzip - p.gzip), `${a.n - p.n} (${a.full - p.full})`);
+      line(`${tag}first visit in all`, kb(a.raw), kb(a.gzip), `${a.n} (${a.full}); worker ${visits[b].all.sw || 'not active'}`);
     }
     if (builds.length > 1) {
-      const [a, bb] = builds.map((b) => visitSummary(visits[b]).all);
-      line('B/A', (bb.raw / a.raw).toFixed(2), (bb.gzip / a.gzip).toFixed(2));
+      const [a, bb] = builds.map((b) => sumRows(visits[b].all.rows));
+      line('first visit in all, B/A', (bb.raw / a.raw).toFixed(2), (bb.gzip / a.gzip).toFixed(2));
     }
     if (process.env.BUDGET_VERBOSE) {
-      for (const b of builds) for (const r of visits[b].rows) console.log(`  ${b} ${r.phase.padEnd(12)} ${String(r.status).padEnd(4)} ${String(r.bytes).padStart(8)}  ${r.path}`);
+      for (const b of builds) for (const r of visits[b].all.rows) console.log(`  ${b} ${String(r.status).padEnd(4)} ${String(r.bytes).padStart(8)}  ${r.path}`);
     }
   }
 
