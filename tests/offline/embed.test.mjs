@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { distWeb, requireBuild, startServer, startBrowser, guard, postFromForeignWindows } from './support.mjs';
+import { distWeb, repoRoot, requireBuild, startServer, startBrowser, guard, postFromForeignWindows } from './support.mjs';
 
 let browser;
 let server;
@@ -178,7 +178,7 @@ test('the frame shows exactly the result it sends, also for a case the form cann
   await calc.waitForFunction(() => /colour/.test(document.querySelector('#result-body').textContent));
   assert.equal(await calc.evaluate(() => document.querySelector('#result-body').dataset.pathway), '', 'no pathway shown, as none was sent');
   // each error of the result sent, in the page's words (issue 10: web/js/words.js)
-  const { pageMessage } = await import(pathToFileURL(path.join(distWeb, 'js/words.js')).href);
+  const { pageMessage } = await import(pathToFileURL(path.join(repoRoot, 'web/js/words.js')).href);  // the page's module (the site ships it bundled into js/main.js)
   const q = JSON.parse((await (createRequire(import.meta.url))(path.join(distWeb, 'livermets.js'))()).questionnaire());
   const questions = new Map(q.questions.map((x) => [x.id, x]));
   const shown = (await calc.locator('#result-body, #questions').allTextContents()).join(' ');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { startSession, openPage, choice, typeNumber, expectPathway, distWeb } from './helpers.mjs';
+import { startSession, openPage, choice, typeNumber, expectPathway, distWeb, repoRoot } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let session;
@@ -134,7 +134,7 @@ test('an answer made irrelevant is kept and said where it was, with its conflict
 });
 
 test('errors in the page\'s words ("leave empty if unknown"), the core\'s own in JSON words ("or null for unknown")', async () => {
-  const { pageMessage } = await import(pathToFileURL(path.join(distWeb, 'js/words.js')).href);
+  const { pageMessage } = await import(pathToFileURL(path.join(repoRoot, 'web/js/words.js')).href);  // the page's module (the site ships it bundled into js/main.js)
   const q = JSON.parse(mod.questionnaire());
   const questions = new Map(q.questions.map((x) => [x.id, x]));
   // every field, every kind of error a value can have
