@@ -51,7 +51,11 @@ const learning = (calc) => calc.waitForFunction(() => document.documentElement.d
 
 /** What a learner does in the frame: picks a pathway (by its title) and items, then checks. */
 async function answer(calc, pathwayTitle, { doItems = [], avoidItems = [] } = {}) {
-  await calc.getByRole('radio', { name: pathwayTitle, exact: true }).check();
+  const pathway = calc.getByRole('radio', { name: pathwayTitle, exact: true });
+  // to the middle of the small frame, clear of the sticky result bar at its foot, whose height
+  // follows its text: a click at the very bottom edge can land on the bar as it grows
+  await pathway.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await pathway.check();
   if (doItems.length || avoidItems.length) await calc.locator('.learn-items > summary').click();
   for (const item of doItems) await calc.getByRole('group', { name: 'Do', exact: true }).getByRole('checkbox', { name: item, exact: true }).check();
   for (const item of avoidItems) await calc.getByRole('group', { name: 'Avoid', exact: true }).getByRole('checkbox', { name: item, exact: true }).check();
