@@ -189,6 +189,16 @@ test('the frame shows exactly the result it sends, also for a case the form cann
 
 test('every message gets one answer, before and after ready; ids are checked on every message', async () => {
   const page = await guard(await browser.context.newPage());
+  // The calculator's start-up is held back by a second in its frames (WebAssembly's compile
+  // delayed), so that messages surely arrive while it is starting: a fast start on an idle
+  // machine could otherwise be over before the host's first probe is even delivered.
+  await page.addInitScript(() => {
+    if (!location.pathname.endsWith('/embed.html')) return;
+    const later = (f) => (...args) => new Promise((resolve) => setTimeout(resolve, 1000)).then(() => f(...args));
+    for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
+      if (typeof WebAssembly[name] === 'function') WebAssembly[name] = later(WebAssembly[name].bind(WebAssembly));
+    }
+  });
   await page.goto(server.url + 'examples/embed-host.html');
   await page.waitForSelector('html[data-calculator="ready"]');
   // a second calculator, probed until it listens (an unknown type is answered at once), then

@@ -235,23 +235,12 @@ async function work() {
     while (waiting.length) {
       const entry = waiting.shift();
       const id = entry.id;
-      // a message that arrived before the core's limits were known is checked now
-      if (entry.recheck) {
-        const { error, config } = checkConfigureMessage(entry.recheck, calculator.limits);
-        if (error) reply({ type: 'livermets:error', id, error });
-        else entry.config = config;
-      } else if (entry.unchecked) {
-        const error = caseWithin(entry.unchecked, calculator.limits);
-        if (error) reply({ type: 'livermets:error', id, error });
-        else entry.text = JSON.stringify(entry.unchecked);
-      }
       const { text, config } = entry;
       if (config) {
         await configure(id, config);
         await yieldToBrowser();
         continue;
       }
-      if (text === undefined) continue;  // refused above
       let result;
       try {
         result = await calculator.evaluate(text);
@@ -263,8 +252,9 @@ async function work() {
         return;
       }
       reply({ type: 'livermets:result', id, result });
-      // only the newest case is shown; one still waiting will replace it anyway
-      if (!waiting.length) {
+      // only the newest case is shown; a case still waiting will replace it anyway (a
+      // configure message will not, so it does not count)
+      if (!waiting.some((w) => w.text !== undefined)) {
         try { await calculator.show(JSON.parse(text), text, result); } catch (e) { /* the reply is out */ }
       }
       await yieldToBrowser();
@@ -324,6 +314,29 @@ export function listenEarly() {
 }
 
 /**
+ * Checks a message that arrived before the core's limits were known against
+ * them; true when it may stay in the queue, false when it was refused (and
+ * answered with the error).
+ */
+function admit(entry) {
+  if (entry.recheck) {
+    const { error, config } = checkConfigureMessage(entry.recheck, calculator.limits);
+    if (error) reply({ type: 'livermets:error', id: entry.id, error });
+    else entry.config = config;
+    delete entry.recheck;
+    return !error;
+  }
+  if (entry.unchecked) {
+    const error = caseWithin(entry.unchecked, calculator.limits);
+    if (error) reply({ type: 'livermets:error', id: entry.id, error });
+    else entry.text = JSON.stringify(entry.unchecked);
+    delete entry.unchecked;
+    return !error;
+  }
+  return true;
+}
+
+/**
  * The calculator could not start (or restart): every waiting message, and
  * every later one, is answered with this error, so a host is never left
  * waiting for an answer that cannot come.
@@ -347,6 +360,11 @@ export function attachEmbed({ evaluate, show, configure: setMode, version, mode,
   if (!isEmbedded()) return;
   listenEarly();
   calculator = { evaluate, show, configure: setMode, limits };
+  // what waited for the core's limits is checked against them now, before any case is evaluated,
+  // so that the newest case that can be evaluated is known (and shown)
+  const admitted = waiting.filter(admit);
+  waiting.length = 0;
+  waiting.push(...admitted);
   reply({ type: 'livermets:ready', protocol: PROTOCOL, version, mode, modes: MODES });
   work();
 }
