@@ -125,7 +125,7 @@ export function jsonWithin(value, limits) {
 /**
  * Checks one evaluate message; returns an error text, or '' when it is well
  * formed.  Without limits (before the calculator is ready) the size is not
- * checked: work() checks it before the case is read.
+ * checked: admit() checks it when the calculator attaches, before the case is read.
  */
 export function checkEvaluateMessage(data, limits) {
   if (!isValidId(data.id)) {
@@ -156,7 +156,7 @@ function checkVignette(v, i, seen, limits) {
   }
   if (!isPlainObject(v.case)) return { error: `${at}.case" must be a JSON object (the case format of the contract)` };
   // without the core's limits (before ready) the case is neither measured nor
-  // copied: work() checks the whole message again once they are known
+  // copied: admit() checks the whole message again once they are known
   if (!limits) return { vignette: { id: v.id, title: v.title, teaching: v.teaching || '', text: '' } };
   const problem = jsonWithin(v.case, limits);
   if (problem) return { error: `${at}.case" ${problem}` };
@@ -233,9 +233,7 @@ async function work() {
   working = true;
   try {
     while (waiting.length) {
-      const entry = waiting.shift();
-      const id = entry.id;
-      const { text, config } = entry;
+      const { id, text, config } = waiting.shift();
       if (config) {
         await configure(id, config);
         await yieldToBrowser();
@@ -270,7 +268,7 @@ function onMessage(event) {
   if (!isPlainObject(data) || typeof data.type !== 'string' || !data.type.startsWith('livermets:')) return;
   if (OWN_TYPES.has(data.type)) return;  // our own kinds of answer, reflected back: not a request
   // the core's limits on a case, once the calculator is attached; before that
-  // the size of a case is checked in work(), before anything reads it
+  // the size of a case is checked by admit() when it attaches, before anything reads it
   const limits = calculator ? calculator.limits : null;
   let entry;
   if (data.type === 'livermets:evaluate') {

@@ -79,10 +79,17 @@ async function start() {
   // ---- never lose entered work: Undo after Reset, Load example and Import ----
   const undoButton = $('#undo');
   let undoState = null;
-  function offerUndo(what) {
-    undoState = { answers: form.snapshot(), example: $('#example').value };
+  // Undo for a change about to replace the answers, offered only when there were answers
+  // to lose; `answers` defaults to the form as it is now.  Returns whether there were.
+  function offerUndo(what, answers = form.isEmpty() ? null : form.snapshot()) {
+    if (!answers) {
+      dropUndo();
+      return false;
+    }
+    undoState = { answers, example: $('#example').value };
     undoButton.textContent = `Undo ${what}`;
     undoButton.hidden = false;
+    return true;
   }
   function dropUndo() {
     undoState = null;
@@ -205,8 +212,7 @@ async function start() {
 
   // ---- toolbar ----
   $('#reset').addEventListener('click', () => {
-    const had = !form.isEmpty();
-    if (had) offerUndo('clear'); else dropUndo();
+    const had = offerUndo('clear');
     form.reset();
     exampleSelect.value = '';  // the example chosen no longer describes the form
     ioStatus.textContent = had ? 'Form cleared: every answer is unknown. Undo brings your answers back.' : 'Form cleared: every answer is unknown.';
@@ -229,8 +235,7 @@ async function start() {
     exampleSelect.disabled = false;
     $('#load-example').disabled = false;
     const open = (ex) => {
-      const had = !form.isEmpty();
-      if (had) offerUndo('example'); else dropUndo();
+      const had = offerUndo('example');
       exampleSelect.value = ex.id;
       form.setCase(ex.case);
       ioStatus.textContent = `Example loaded: ${ex.title}.` + (ex.teaching ? ' ' + ex.teaching : '') + (had ? ' Undo brings your answers back.' : '');
@@ -291,19 +296,14 @@ async function start() {
       return;
     }
     const had = !form.isEmpty();
-    const before = form.snapshot();
+    const before = form.snapshot();  // restored if the form cannot show the case, else Undo's
     const unplaced = form.setCase(caseObj).filter((f) => !f.startsWith('x_'));
     if (unplaced.length) {  // a valid case the form cannot show all of: leave the form as it was
       form.restore(before);
       ioStatus.textContent = `Could not import ${file.name}: the form cannot show ${unplaced.join(', ')}. The form is unchanged.`;
       return;
     }
-    if (had) {
-      // the snapshot of the answers before the import
-      undoState = { answers: before, example: exampleSelect.value };
-      undoButton.textContent = 'Undo import';
-      undoButton.hidden = false;
-    } else dropUndo();
+    offerUndo('import', had ? before : null);
     exampleSelect.value = '';
     ioStatus.textContent = `Imported ${file.name}.` + (had ? ' Undo brings your earlier answers back.' : '');
     update();

@@ -102,6 +102,16 @@ export function derivedDef(questionnaire, key) {
   return (questionnaire.derived || []).find((x) => x.id === key) || { id: key, label: key, unit: '' };
 }
 
+/**
+ * The recommendations of one strength in the order they are read: the
+ * case-specific items first, then those every case of its kind gets
+ * (`general`).  Shared by the record and the result panel.
+ */
+export function itemsOfStrength(recs, strength) {
+  const of = recs.filter((r) => r.strength === strength);
+  return of.filter((r) => !r.general).concat(of.filter((r) => r.general));
+}
+
 function derivedLines(result, questionnaire) {
   const d = result.derived || {};
   return Object.keys(d).flatMap((k) => {
@@ -147,8 +157,7 @@ export function recordText(result, questionnaire, { date = new Date(), entered }
     out.push(...item(p.summary || ''));
     const recs = result.recommendations || [];
     for (const [key, heading] of STRENGTH_HEADINGS) {
-      // case-specific items first, then those every case of its kind gets (`general`)
-      const group = recs.filter((r) => r.strength === key && !r.general).concat(recs.filter((r) => r.strength === key && r.general));
+      const group = itemsOfStrength(recs, key);
       if (!group.length) continue;
       out.push('', heading);
       for (const r of group) out.push(...item(r.text + ids(r)));

@@ -4,7 +4,7 @@
 // would change the result, derived figures, and the basis of every line.
 
 import { h, questionDomId } from './dom.js';
-import { TOOL_NAME, DECISION_SUPPORT_LINE, isoDate, derivedDef } from './record.js';
+import { TOOL_NAME, DECISION_SUPPORT_LINE, isoDate, derivedDef, itemsOfStrength } from './record.js';
 
 const STRENGTHS = [
   { key: 'do', title: 'Do' },
@@ -187,8 +187,7 @@ function renderRecommendations(result, ctx) {
   return h('section', { class: 'card', 'aria-labelledby': 'recs-title' },
     h('h3', { id: 'recs-title' }, 'Recommendations'),
     STRENGTHS.map(({ key, title }) => {
-      // case-specific items first, then those every case of its kind gets (`general`)
-      const group = recs.filter((r) => r.strength === key && !r.general).concat(recs.filter((r) => r.strength === key && r.general));
+      const group = itemsOfStrength(recs, key);
       if (!group.length) return null;
       return h('div', { class: 'rec-group rec-' + key, dataset: { strength: key } },
         h('h4', {}, title),
