@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
+import { removeProfile } from './profile.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const require = createRequire(path.join(repoRoot, 'package.json'));
@@ -58,7 +59,7 @@ export async function launchPuppeteer(name) {
     page,
     async close() {
       await browser.close().catch(() => {});
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });  // the browser may still be writing its storage
+      removeProfile(profile);
     },
   };
 }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startXvfb, stopProcess } from './xvfb.mjs';
+import { removeProfile } from './profile.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHELL = path.join(here, 'webkit-shell.py');
@@ -59,7 +60,7 @@ function checkShell() {
 function killOnExit(pids, profile) {
   const kill = () => {
     for (const pid of pids) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });  // the browser may still be writing its storage
+    removeProfile(profile);
   };
   const onSignal = (sig) => { kill(); process.exit(sig === 'SIGINT' ? 130 : 143); };
   process.once('exit', kill);
@@ -96,7 +97,7 @@ export async function launchWebKit() {
     forget();
     await stopProcess(driver);
     await xvfb.stop();
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });  // the browser may still be writing its storage
+    removeProfile(profile);
   };
   try {
     for (let i = 0; ; i += 1) {
