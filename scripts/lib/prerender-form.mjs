@@ -30,17 +30,25 @@ function fail(message) {
   process.exit(1);
 }
 
-/** The module's questionnaire, parsed (the same text the page gets from questionnaire()). */
-async function questionnaireOf(dir) {
+/**
+ * From the module the page runs: its questionnaire, parsed (the text the page
+ * gets from questionnaire()), and its result for the empty form, as text (what
+ * the page's first evaluate('{}') returns).
+ */
+async function moduleOutputs(dir) {
   const require = createRequire(import.meta.url);
   const mod = await require(path.join(dir, 'livermets.js'))();
-  return JSON.parse(mod.questionnaire());
+  return { questionnaire: JSON.parse(mod.questionnaire()), emptyResult: mod.evaluate('{}') };
 }
 
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 
-/** Draws the form with web/js/form.js; returns {html, form} (the markup and its fingerprint). */
-export async function drawForm(questionnaire) {
+/**
+ * Draws the form with web/js/form.js and, given the result of the empty form,
+ * puts its marks on it as the page does (form.markResult); returns {html, form}
+ * (the markup and its fingerprint).
+ */
+export async function drawForm(questionnaire, emptyResult = null) {
   const browser = await launch();
   try {
     const page = await browser.context.newPage();
@@ -58,12 +66,13 @@ export async function drawForm(questionnaire) {
     });
     await page.route(/^(?!http:\/\/prerender\.invalid\/)/, (route) => route.abort());
     await page.goto(ORIGIN + '/prerender.html');
-    const drawn = await page.evaluate(async (q) => {
+    const drawn = await page.evaluate(async ([q, result]) => {
       const { createForm } = await import('/js/form.js');
       const root = /** @type {HTMLElement} */ (document.getElementById('questions'));
-      createForm(root, q);
+      const form = createForm(root, q);
+      if (result) form.markResult(result);
       return { html: root.innerHTML, form: root.dataset.form || '', state: root.dataset.formState, questions: root.querySelectorAll('.question').length };
-    }, questionnaire);
+    }, [questionnaire, emptyResult && JSON.parse(emptyResult)]);
     if (errors.length) fail('errors while drawing the form: ' + errors.join('; '));
     if (drawn.state !== 'drawn' || !drawn.form) fail('the form was not drawn');
     if (drawn.questions !== questionnaire.questions.length) fail(`${drawn.questions} questions drawn, ${questionnaire.questions.length} in the questionnaire`);
@@ -79,9 +88,13 @@ const escapeHtml = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /**
  * index.html with the drawn form in place of the "Loading" placeholder and,
  * given the questionnaire's rule base, its version and guideline written where
- * the page would write them (main.js sets the same text again once it runs).
+ * the page would write them (main.js sets the same text again once it runs),
+ * and given the module's result for the empty form, that text as a data block
+ * (`<script type="application/json" id="first-result">`, never run), which
+ * main.js shows as the first result instead of evaluating it on the way to
+ * ready, and checks against the module once the page is idle.
  */
-export function withForm(indexHtml, drawn, rulebase) {
+export function withForm(indexHtml, drawn, rulebase, emptyResult = null) {
   const n = indexHtml.split(PLACEHOLDER).length - 1;
   if (n !== 1) fail(`the #questions placeholder is in index.html ${n} times (expected once): ${PLACEHOLDER}`);
   let out = indexHtml.replace(PLACEHOLDER, () => `<div id="questions" data-form="${drawn.form}">${drawn.html}</div>`);
@@ -89,14 +102,22 @@ export function withForm(indexHtml, drawn, rulebase) {
     out = out.replace(/(<(strong|span) data-version>)…(<\/\2>)/g, (_, open, tag, close) => open + escapeHtml(rulebase.version) + close)
       .replace(/(<span data-guideline>)…(<\/span>)/g, (_, open, close) => open + escapeHtml(rulebase.guideline) + close);
   }
+  if (emptyResult !== null) {
+    const n2 = out.split('</body>').length - 1;
+    if (n2 !== 1) fail(`</body> is in index.html ${n2} times (expected once)`);
+    // "<" escaped in the JSON (\u003c), so no text of the result can close the block
+    const block = `<script type="application/json" id="first-result">${emptyResult.replace(/</g, '\\u003c')}</script>\n`;
+    out = out.replace('</body>', () => block + '</body>');
+  }
   return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const index = path.join(site, 'index.html');
   const started = Date.now();
-  const q = await questionnaireOf(site);
-  const drawn = await drawForm(q);
-  fs.writeFileSync(index, withForm(fs.readFileSync(index, 'utf8'), drawn, q.rulebase));
-  console.log(`prerender-form: ${path.relative(process.cwd(), index)}: ${drawn.questions} questions, ${drawn.html.length} bytes of form (${Date.now() - started} ms)`);
+  const { questionnaire: q, emptyResult } = await moduleOutputs(site);
+  const drawn = await drawForm(q, emptyResult);
+  fs.writeFileSync(index, withForm(fs.readFileSync(index, 'utf8'), drawn, q.rulebase, emptyResult));
+  console.log(`prerender-form: ${path.relative(process.cwd(), index)}: ${drawn.questions} questions, ${drawn.html.length} bytes of form, ` +
+    `${emptyResult.length} bytes of first result (${Date.now() - started} ms)`);
 }

@@ -138,13 +138,16 @@ test('privacy: CSP first in <head>, no cookies, nothing stored, same-origin requ
     return {
       first: first && first.getAttribute('http-equiv'),
       csp: first && first.getAttribute('content'),
-      inlineScripts: [...document.querySelectorAll('script')].filter((s) => !s.src).length,
+      // an inline script that could run; the build's data block (the empty form's result, JSON) cannot
+      inlineScripts: [...document.querySelectorAll('script')].filter((s) => !s.src && s.type !== 'application/json').length,
+      dataBlocks: [...document.querySelectorAll('script[type="application/json"]')].map((s) => s.id),
     };
   });
   assert.equal(head.first, 'Content-Security-Policy');
   assert.doesNotMatch(head.csp, /'unsafe-eval'|'unsafe-inline'/);
   assert.match(head.csp, /default-src 'none'/);
   assert.equal(head.inlineScripts, 0);
+  assert.deepEqual(head.dataBlocks, ['first-result']);
   await loadExample(page, 'breast-oligo');
   await expectPathway(page, 'BREAST_SYSTEMIC_FIRST');
   await choice(page, 'HER2 status', 'Positive').check();

@@ -137,6 +137,7 @@ test('the script adopts the static nodes (no redraw), and keeps and evaluates an
   release();
   await page.waitForSelector('html[data-ready="true"]');
   assert.equal(await page.locator('#questions').getAttribute('data-form-state'), 'adopted');
+  assert.equal(await page.locator('#result-body').getAttribute('data-first-result'), 'evaluated', 'answers given: the form\'s case is evaluated');
   const kept = await page.evaluate(() => {
     const after = new Set(document.querySelectorAll('#questions *'));
     return {
@@ -156,6 +157,63 @@ test('the script adopts the static nodes (no redraw), and keeps and evaluates an
   await count.fill('2');
   await count.press('Tab');
   await page.waitForFunction(() => document.querySelector('#result-body').dataset.status !== 'error');
+  await page.checkGuards();
+  await page.close();
+});
+
+// The empty form's result, written into the page by the build (issue 12: no evaluation on the way to ready)
+const builtBlock = (html) => {
+  const m = html.match(/<script type="application\/json" id="first-result">([^<]*)<\/script>/);
+  return m ? m[1] : null;
+};
+
+test('the page carries the module\'s own result for the empty form, shows it without evaluating, then confirms it', async () => {
+  // the block is the module's evaluate('{}'), byte for byte (JSON escapes aside)
+  const block = builtBlock(fs.readFileSync(path.join(distWeb, 'index.html'), 'utf8'));
+  assert.ok(block, 'index.html has the first-result block');
+  const mod = await require(path.join(distWeb, 'livermets.js'))();
+  const live = mod.evaluate('{}');
+  assert.equal(JSON.stringify(JSON.parse(block)), JSON.stringify(JSON.parse(live)));
+  assert.equal(JSON.parse(block).pathway.code, 'ASSESSMENT_INCOMPLETE', 'G02: with nothing known, assessment is incomplete');
+  for (const file of ['embed.html', '../livermets.html']) {
+    assert.equal(builtBlock(fs.readFileSync(path.join(distWeb, file), 'utf8')), block, `${file} carries the same block`);
+  }
+  // in the page: no evaluate() before ready; once idle, one evaluation of the empty case agrees
+  const page = await openEarly((p) => p.addInitScript(() => {
+    const calls = (window.__evals = []);
+    let factory;
+    Object.defineProperty(window, 'createLivermets', {
+      configurable: true,
+      get: () => factory && ((args) => factory(args).then((m) => {
+        const evaluate = m.evaluate;
+        m.evaluate = (x) => { calls.push({ text: String(x), ready: document.documentElement.dataset.ready === 'true' }); return evaluate.call(m, x); };
+        return m;
+      })),
+      set: (f) => { factory = f; },
+    });
+  }));
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await page.locator('#result-body').getAttribute('data-pathway'), 'ASSESSMENT_INCOMPLETE');
+  await page.waitForSelector('#result-body[data-first-result="confirmed"]');
+  const calls = await page.evaluate(() => window.__evals);
+  assert.deepEqual(calls.filter((c) => !c.ready), [], 'nothing evaluated before ready');
+  assert.equal(calls[0].text, '{}', 'the first evaluation is the check of the empty form');
+  await page.checkGuards();
+  await page.close();
+});
+
+test('a first result that is not what the module gives (a page and module of different builds) is replaced', async () => {
+  const page = await openEarly((p) => p.route(/\/(index\.html)?$/, async (route) => {
+    const res = await route.fetch();
+    const html = await res.text();
+    const block = builtBlock(html);
+    const stale = block.replace('"title":"Assessment incomplete"', '"title":"A title from another build"');
+    assert.notEqual(stale, block);
+    await route.fulfill({ response: res, body: html.replace(block, () => stale) });
+  }));
+  await page.waitForSelector('#result-body[data-first-result="replaced"]');
+  await page.waitForFunction(() => !document.querySelector('#result-body').textContent.includes('another build'));
+  assert.match(await page.locator('#pathway').textContent(), /Assessment incomplete/);
   await page.checkGuards();
   await page.close();
 });

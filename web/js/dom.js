@@ -35,3 +35,25 @@ export function s(tag, attrs, ...children) {
 export function questionDomId(field) {
   return 'q-' + String(field).replace(/[^A-Za-z0-9_-]/g, '-');
 }
+
+// Writers that touch the document only when the value differs: a page that
+// re-marks every question on each answer would otherwise make the browser
+// restyle and lay out the whole form each time (issue 12: on a slow tablet
+// that is most of the cost of an update).
+
+/** el.hidden = hidden, only if it changes. @param {HTMLElement} el @param {boolean} hidden */
+export function setHidden(el, hidden) {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
+/** el.textContent = text, only if it changes. @param {Element} el @param {string} text */
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** An attribute set to value, or removed for null, only if it changes. @param {Element} el @param {string} name @param {string | null} value */
+export function setAttr(el, name, value) {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
+}

@@ -4,7 +4,7 @@
 // comes from each question's `relevant_when`, the accepted range from its
 // min/max, and every answer can be "unknown" (sent as an absent field).
 
-import { h, questionDomId } from './dom.js';
+import { h, questionDomId, setHidden, setText, setAttr } from './dom.js';
 import { acceptedText } from './words.js';
 import { getPath, answerText as displayedAnswer } from './record.js';
 
@@ -91,6 +91,19 @@ function conditionText(cond, byId, answerText) {
   if (cond.unknown === true) return `only while “${label(cond.field)}” is unknown`;
   if ('equals' in cond) return `only when “${label(cond.field)}” is ${answerText(cond.field, cond.equals)}`;
   return '';
+}
+
+/**
+ * The questions that decide a result, for markDecides: `open` the unknown ones
+ * that could change it (`missing`), `used` the answers its decisive facts came
+ * from (`why`); null for an error result (nothing to go by).
+ * @param {import('../types').Result} result
+ */
+export function decidesOf(result) {
+  return result.status === 'ok' ? {
+    open: (result.missing || []).map((m) => m.field),
+    used: (result.why || []).flatMap((f) => f.fields || []),
+  } : null;
 }
 
 /** Bump when the drawn markup changes shape, so markup of an older drawing is never adopted. */
@@ -386,15 +399,15 @@ export function createForm(root, questionnaire, { onChange } = {}) {
       const q = byId.get(id);
       const isRelevant = relevant.has(id);
       const keptValue = !isRelevant && raw.has(id);
-      ctl.node.hidden = !isRelevant;
-      ctl.kept.hidden = !keptValue;
+      setHidden(ctl.node, !isRelevant);
+      setHidden(ctl.kept, !keptValue);
       if (keptValue) {
-        ctl.kept.querySelector('.q-kept-text').textContent =
-          `${q.label}: ${answerText(id, raw.get(id))} is kept but not used: this question is asked ${conditionText(q.relevant_when, byId, answerText)}.`;
+        setText(ctl.kept.querySelector('.q-kept-text'),
+          `${q.label}: ${answerText(id, raw.get(id))} is kept but not used: this question is asked ${conditionText(q.relevant_when, byId, answerText)}.`);
         const c = conflicts.get(id);
         const cEl = ctl.kept.querySelector('.q-kept-conflict');
-        cEl.hidden = !c;
-        cEl.textContent = c || '';
+        setHidden(cEl, !c);
+        setText(cEl, c || '');
       }
       let shown = isRelevant || keptValue;
       // compact: only what could still change the result, and the answers given
@@ -402,16 +415,16 @@ export function createForm(root, questionnaire, { onChange } = {}) {
         shown = false;
         hiddenByCompact += 1;
       }
-      ctl.container.hidden = !shown;
+      setHidden(ctl.container, !shown);
       ctl.container.classList.toggle('q-dormant', keptValue);
     }
     for (const [, sec] of sections) {
-      sec.hidden = !sec.querySelector('.question:not([hidden])');
+      setHidden(sec, !sec.querySelector('.question:not([hidden])'));
     }
-    compactNote.hidden = !(compact && hiddenByCompact);
-    compactNote.textContent = compact && hiddenByCompact
+    setHidden(compactNote, !(compact && hiddenByCompact));
+    setText(compactNote, compact && hiddenByCompact
       ? `${hiddenByCompact} question${hiddenByCompact === 1 ? '' : 's'} not shown: unanswered, and none could change the result now. Turn off “Only what decides” to see every question.`
-      : '';
+      : '');
   }
 
   function getCase() {
@@ -421,14 +434,19 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     return c;
   }
 
+  /** aria-describedby from what is shown: the decides mark, the error, then the help. */
+  function describe(ctl) {
+    const ids = [ctl.mark.hidden ? '' : ctl.mark.id, ctl.errorEl.hidden ? '' : ctl.errorEl.id, ...ctl.helpIds].filter(Boolean);
+    setAttr(ctl.ariaTarget, 'aria-describedby', ids.length ? ids.join(' ') : null);
+  }
+
   function clearErrors() {
     for (const [, ctl] of controls) {
-      ctl.errorEl.hidden = true;
-      ctl.errorEl.textContent = '';
-      ctl.ariaTarget.removeAttribute('aria-invalid');
-      ctl.ariaTarget.setAttribute('aria-describedby', ctl.helpIds.join(' '));
-      if (!ctl.helpIds.length) ctl.ariaTarget.removeAttribute('aria-describedby');
+      setHidden(ctl.errorEl, true);
+      setText(ctl.errorEl, '');
+      setAttr(ctl.ariaTarget, 'aria-invalid', null);
       ctl.container.classList.remove('has-error');
+      describe(ctl);
     }
   }
 
@@ -446,8 +464,8 @@ export function createForm(root, questionnaire, { onChange } = {}) {
       ctl.errorEl.hidden = false;
       ctl.errorEl.textContent = ctl.errorEl.textContent ? ctl.errorEl.textContent + ' ' + text : text;
       ctl.ariaTarget.setAttribute('aria-invalid', 'true');
-      ctl.ariaTarget.setAttribute('aria-describedby', [ctl.errorEl.id, ...ctl.helpIds].join(' '));
       ctl.container.classList.add('has-error');
+      describe(ctl);
       setMore(ctl.more.toggle, ctl.more.panel, true);
     }
     return rest;
@@ -503,12 +521,14 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     for (const [id, ctl] of controls) {
       const on = assumed.includes(id) && getPath(echo, id) !== undefined;
       let note = ctl.container.querySelector('.q-assumed');
-      if (!on) { if (note) note.remove(); continue; }
+      // a note once made stays, hidden when it does not apply (the form's nodes are kept)
+      if (!on) { if (note) { setHidden(note, true); setText(note, ''); } continue; }
       if (!note) {
         note = h('p', { class: 'q-assumed', id: questionDomId(id) + '-assumed' });
         ctl.node.append(note);
       }
-      note.textContent = `Assumed: ${answerText(id, getPath(echo, id))} (not answered).`;
+      setHidden(note, false);
+      setText(note, `Assumed: ${answerText(id, getPath(echo, id))} (not answered).`);
     }
   }
 
@@ -522,16 +542,19 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     for (const [id, ctl] of controls) {
       const open = decides.open.has(id);
       const used = !open && decides.used.has(id);
-      ctl.mark.hidden = !(open || used);
-      ctl.mark.textContent = open ? 'Could change it' : (used ? 'Decided it' : '');
-      ctl.mark.className = 'q-decides' + (open ? ' decides-open' : (used ? ' decides-used' : ''));
-      ctl.container.dataset.decides = open ? 'open' : (used ? 'used' : '');
-      const ids = [...(ctl.ariaTarget.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== ctl.mark.id)];
-      if (open || used) ids.unshift(ctl.mark.id);
-      if (ids.length) ctl.ariaTarget.setAttribute('aria-describedby', ids.join(' '));
-      else ctl.ariaTarget.removeAttribute('aria-describedby');
+      setHidden(ctl.mark, !(open || used));
+      setText(ctl.mark, open ? 'Could change it' : (used ? 'Decided it' : ''));
+      setAttr(ctl.mark, 'class', 'q-decides' + (open ? ' decides-open' : (used ? ' decides-used' : '')));
+      setAttr(ctl.container, 'data-decides', open ? 'open' : (used ? 'used' : ''));
+      describe(ctl);
     }
     refresh();
+  }
+
+  /** Every mark a result puts on the form (what decides it, what the core assumed): the page's and the build's one call. */
+  function markResult(result) {
+    markDecides(decidesOf(result));
+    markAssumed(result.status === 'ok' ? result.assumed || [] : [], result.case || {});
   }
 
   /** Says that a kept (not applicable) answer disagrees with the one used; null clears it. */
@@ -573,6 +596,7 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     answerText,
     markAssumed,
     markDecides,
+    markResult,
     setConflict,
     setCompact,
     focusField,

@@ -103,7 +103,7 @@ const WARM_CASES = [
 
 // One warm-up step per idle period (a timeout where requestIdleCallback is
 // missing, as in WebKit), so input is never kept waiting by more than one.
-function whenIdle(fn) {
+export function whenIdle(fn) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
   else setTimeout(fn, 16);
 }

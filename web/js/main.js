@@ -4,7 +4,7 @@
 // one job: loader (the wasm module), form, result, diagram, io (files),
 // changes (the clinical change log).
 
-import { calculator } from './loader.js';
+import { calculator, whenIdle } from './loader.js';
 import { createForm, caseToJson } from './form.js';
 import { pageMessage } from './words.js';
 import { renderResult } from './result.js';
@@ -47,6 +47,25 @@ function fatal(message, title = 'The calculator could not start') {
   root.append(h('div', { class: 'card card-error', role: 'alert' }, h('h3', {}, title), h('p', {}, message)));
   document.documentElement.dataset.ready = 'failed';
   failEmbed(message);
+}
+
+/**
+ * The core's result for the empty form, which the build writes into the page
+ * (scripts/lib/prerender-form.mjs) so that the first result needs no
+ * evaluation on the way to ready (issue 12); only when it is this rule base's.
+ * The page checks it against the running module once it is idle (start()).
+ * @param {string} version
+ * @returns {import('../types').Result | null}
+ */
+function builtFirstResult(version) {
+  const el = document.getElementById('first-result');
+  if (!el) return null;
+  try {
+    const result = JSON.parse(el.textContent || '');
+    return result && result.status === 'ok' && result.rulebase && result.rulebase.version === version ? result : null;
+  } catch (e) {
+    return null;
+  }
 }
 
 async function start() {
@@ -144,9 +163,15 @@ async function start() {
     if (el && el.closest('#case-form')) keepClearOfBar(el);
   });
   if (typeof ResizeObserver === 'function') {
+    // Written only when it changes, and not at all while the bar is hidden on a page whose
+    // CSS already leaves it no room: a property set on the root restyles the whole page.
+    const root = document.documentElement;
     new ResizeObserver(() => {
-      const hgt = getComputedStyle(bar).display === 'none' ? 0 : Math.ceil(bar.getBoundingClientRect().height);
-      document.documentElement.style.setProperty('--bar-now', hgt + 'px');
+      const hidden = getComputedStyle(bar).display === 'none';
+      const now = root.style.getPropertyValue('--bar-now');
+      if (hidden && !now && getComputedStyle(root).getPropertyValue('--bar-h').trim() === '0px') return;
+      const value = (hidden ? 0 : Math.ceil(bar.getBoundingClientRect().height)) + 'px';
+      if (now !== value) root.style.setProperty('--bar-now', value);
     }).observe(bar);
   }
 
@@ -175,14 +200,10 @@ async function start() {
     let unplaced = [];
     if (result.status === 'ok' || result.internal_fault) form.clearErrors();  // a fault is not the answers' error
     else unplaced = form.showErrors(result.errors, wording);
-    // the questions that decide the result now: unknowns that could change it, answers it rests on
-    form.markDecides(result.status === 'ok' ? {
-      open: (result.missing || []).map((m) => m.field),
-      used: (result.why || []).flatMap((f) => f.fields || []),
-    } : null);
+    // the questions that decide the result now (unknowns that could change it, answers it
+    // rests on) and the answers the core assumed
+    form.markResult(result);
     checkVolumetryConflict();
-    const assumed = { assumed: result.status === 'ok' ? result.assumed || [] : [], echo: result.case || {} };
-    form.markAssumed(assumed.assumed, assumed.echo);
     const summary = renderResult(resultBody, result, {
       questionnaire: q,
       labelOf: form.labelOf,
@@ -321,7 +342,21 @@ async function start() {
     },
   });
 
-  await update();
+  // The first result: for a form still empty, the one the build wrote into the
+  // page, checked against the module in idle time and redrawn if they differ
+  // (a page and a module from different builds); else the form's case.
+  const built = form.isEmpty() ? builtFirstResult(rb.version) : null;
+  await update(built ? { text: '{}', result: built } : undefined);
+  if (built) {
+    whenIdle(async () => {
+      const live = await calculator.evaluate('{}');
+      const same = JSON.stringify(live) === JSON.stringify(built);
+      resultBody.dataset.firstResult = same ? 'confirmed' : 'replaced';
+      if (!same && !withdrawn) update();
+    });
+  } else {
+    resultBody.dataset.firstResult = 'evaluated';
+  }
 
   // a withdrawn build gives no more results (js/withdrawal.js)
   watchBuild({
