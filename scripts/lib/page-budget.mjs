@@ -3,7 +3,9 @@
 //     Emulation.setCPUThrottlingRate), each in a fresh profile with the HTTP
 //     cache off: first paint, form visible (the frame in which the form's first
 //     question is in the document), module ready (the wasm instance is up),
-//     page ready (questionnaire drawn and first result shown), the first
+//     page ready (questionnaire drawn and first result shown: the page's
+//     data-ready), first result painted (the frame after it, once its style,
+//     layout and paint are done: what a person sees), the first
 //     evaluate() at start-up, and the first evaluate() of a new case once the
 //     page has sat idle (what a person's first answer costs); medians of
 //     BUDGET_RUNS (default 7) loads per rate;
@@ -67,7 +69,7 @@ const us = (n) => (n * 1000).toFixed(1) + ' µs';
 // Runs in the page before its scripts: times the module's calls through the
 // factory the glue defines, and notes when the form and the result appear.
 function instrument() {
-  const t = { evals: [], module: null, moduleAt: null, formAt: null, readyAt: null };
+  const t = { evals: [], module: null, moduleAt: null, formAt: null, readyAt: null, paintedAt: null };
   Object.defineProperty(window, '__livermetsBudget', { value: t });
   let factory;
   Object.defineProperty(window, 'createLivermets', {
@@ -97,7 +99,16 @@ function instrument() {
   });
   // the form: the first question in the document, then the frame that draws it
   new MutationObserver(() => {
-    if (t.readyAt === null && document.documentElement && document.documentElement.dataset.ready === 'true') t.readyAt = performance.now();
+    if (t.readyAt === null && document.documentElement && document.documentElement.dataset.ready === 'true') {
+      t.readyAt = performance.now();
+      // the frame that draws the first result: a message posted from its animation frame
+      // runs once that frame's style, layout and paint are done
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { t.paintedAt = performance.now(); };
+        ch.port2.postMessage(0);
+      });
+    }
     if (t.formIn === undefined && document.querySelector('.question')) {
       t.formIn = performance.now();
       requestAnimationFrame(() => { t.formAt = performance.now(); });
@@ -115,7 +126,7 @@ async function coldLoad(url, rate) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.goto(url);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
-    await page.waitForFunction(() => window.__livermetsBudget.formAt !== null, null, { timeout: 10000 }).catch(() => {});
+    await page.waitForFunction(() => window.__livermetsBudget.formAt !== null && window.__livermetsBudget.paintedAt !== null, null, { timeout: 10000 }).catch(() => {});
     const r = await page.evaluate(() => {
       const t = window.__livermetsBudget;
       const paint = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
@@ -124,7 +135,7 @@ async function coldLoad(url, rate) {
       marks['html-parsed'] = performance.getEntriesByType('navigation')[0].domInteractive;
       return {
         firstPaint: paint['first-paint'], fcp: paint['first-contentful-paint'],
-        formVisible: t.formAt, moduleReady: t.moduleAt, ready: t.readyAt,
+        formVisible: t.formAt, moduleReady: t.moduleAt, ready: t.readyAt, resultPainted: t.paintedAt,
         firstEval: t.evals.length ? t.evals[0].ms : null, marks,
         questions: document.querySelectorAll('.question').length,
         pathway: document.querySelector('#result-body').dataset.pathway,
@@ -259,12 +270,13 @@ function sumRows(rows) {
     { n: 0, raw: 0, gzip: 0, full: 0 });
 }
 
-const stagesOf = ['firstPaint', 'formVisible', 'moduleReady', 'ready', 'firstEval', 'newCaseEval'];
+const stagesOf = ['firstPaint', 'formVisible', 'moduleReady', 'ready', 'resultPainted', 'firstEval', 'newCaseEval'];
 const STAGE_LABEL = {
   firstPaint: 'first paint',
   formVisible: 'form visible',
   moduleReady: 'module ready',
   ready: 'page ready (first result)',
+  resultPainted: 'first result painted',
   firstEval: 'first evaluate() at start-up',
   newCaseEval: 'first evaluate() of a new case, idle page',
 };
