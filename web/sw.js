@@ -1,3 +1,4 @@
+// @ts-check
 // The service worker: keeps every file of one build in one cache, so that
 // after the first visit the calculator opens and works with no network.
 //
@@ -22,13 +23,16 @@
 //
 // Privacy: the cache holds the site's own files, fetched from its own origin,
 // and nothing else: never a case, a result or a request to another origin.
+// The worker's own scope, typed for the check (tsconfig.sw.json; `self` is typed as a plain worker).
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
 /* BUILD */ const BUILD = { version: 'dev', hash: 'dev', assets: [], files: {}, headers: {} }; /* END BUILD */
 
-const SCOPE = new URL(self.registration.scope).pathname;
+const SCOPE = new URL(sw.registration.scope).pathname;
 const PREFIX = 'livermets-';
 const CACHE = `${PREFIX}${BUILD.version}-${BUILD.hash}@${SCOPE}`;
 // absolute URL -> {sha256, type}
-const FILES = new Map(Object.entries(BUILD.files).map(([rel, f]) => [new URL(rel, self.registration.scope).href, f]));
+const FILES = new Map(Object.entries(BUILD.files).map(([rel, f]) => [new URL(rel, sw.registration.scope).href, f]));
 
 async function sha256Hex(bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
@@ -100,7 +104,7 @@ function altered() {
  */
 async function fromHttpCache(urls, sha256) {
   for (const url of urls) {
-    for (const credentials of ['same-origin', 'omit']) {
+    for (const credentials of /** @type {RequestCredentials[]} */ (['same-origin', 'omit'])) {
       try {
         const res = await fetch(new Request(url, { cache: 'only-if-cached', mode: 'same-origin', credentials }));
         if (!res.ok) continue;
@@ -114,7 +118,7 @@ async function fromHttpCache(urls, sha256) {
   return null;
 }
 
-self.addEventListener('install', (event) => {
+sw.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     // every file, checked: a cache that is not exactly this build fails the
@@ -141,7 +145,7 @@ self.addEventListener('install', (event) => {
   // No skipWaiting() here: an update waits for the user's "Reload".
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
       // only this folder's older builds: another copy of the tool in another
@@ -150,7 +154,7 @@ self.addEventListener('activate', (event) => {
     }
     // the first visit's page comes under this worker at once, so it works
     // offline without a second visit
-    await self.clients.claim();
+    await sw.clients.claim();
   })());
 });
 
@@ -159,7 +163,7 @@ self.addEventListener('activate', (event) => {
 // is no failed request of the page's.
 async function askServer(rel, method) {
   try {
-    const res = await fetch(new URL(rel, self.registration.scope), { method, cache: 'no-store', credentials: 'same-origin' });
+    const res = await fetch(new URL(rel, sw.registration.scope), { method, cache: 'no-store', credentials: 'same-origin' });
     const body = method === 'GET' && res.ok ? (await res.text()).slice(0, 65536) : null;
     return { status: res.status, body };
   } catch (e) {
@@ -167,9 +171,9 @@ async function askServer(rel, method) {
   }
 }
 
-self.addEventListener('message', (event) => {
+sw.addEventListener('message', (event) => {
   const type = event.data && event.data.type;
-  if (type === 'livermets:skip-waiting') self.skipWaiting();
+  if (type === 'livermets:skip-waiting') sw.skipWaiting();
   if (type === 'livermets:check-build' && event.ports[0]) {
     event.waitUntil((async () => {
       const [doc, sw] = await Promise.all([askServer('version.json', 'GET'), askServer('sw.js', 'HEAD')]);
@@ -180,10 +184,11 @@ self.addEventListener('message', (event) => {
 
 async function serveNavigation(url) {
   const cache = await caches.open(CACHE);
-  const all = await Promise.all([...FILES.keys()].map(async (u) => [u, await genuine(cache, u)]));
-  const page = all.find(([u]) => u === url)[1];
+  const urls = [...FILES.keys()];
+  const all = await Promise.all(urls.map((u) => genuine(cache, u)));
+  const page = all[urls.indexOf(url)];
   if (page && page.other) return page.other;            // the server holds a newer build
-  if (all.some(([, got]) => !got)) return altered();     // a file is wrong, and offline
+  if (all.some((got) => !got)) return altered();         // a file is wrong, and offline
   return page.body ? responseFor(url, page.body) : page.other;
 }
 
@@ -193,11 +198,11 @@ async function serveFile(url) {
   return got.body ? responseFor(url, got.body) : got.other;
 }
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
-  if (url.origin !== self.location.origin || !url.pathname.startsWith(SCOPE)) return;
+  if (url.origin !== sw.location.origin || !url.pathname.startsWith(SCOPE)) return;
   // a page may be opened with a query (index.html?embed=1): same file
   if (req.mode === 'navigate') url.search = '';
   url.hash = '';
