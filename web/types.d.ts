@@ -204,14 +204,3 @@ export interface Result {
   /** Issue 10: the facts that decided the result, in the route's order. */
   why?: WhyFact[];
 }
-
-// ---- globals shared by the page's classic scripts and its bundle ----
-
-declare global {
-  /**
-   * The download of livermets.wasm started by js/early.js while the page parses; null once
-   * the loader has taken it (js/loader.js), so that no second download starts.
-   */
-  // eslint-disable-next-line no-var
-  var livermetsWasmFetch: Promise<Response> | null | undefined;
-}

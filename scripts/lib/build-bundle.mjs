@@ -29,8 +29,6 @@ const esbuild = require('esbuild');
 // all take ES2022; nothing is transpiled beyond minification.
 const TARGET = 'es2022';
 const ENTRY = 'js/main.js';
-// classic scripts that index.html loads on their own, shipped as they are (js/early.js: a few lines)
-const CLASSIC = ['early.js'];
 
 function build(options) {
   const result = esbuild.buildSync({
@@ -79,9 +77,9 @@ export function bundleSite(src, site) {
   const code = bundleModule(src);
   const jsDir = path.join(site, 'js');
   for (const f of fs.readdirSync(jsDir)) {
-    if (f.endsWith('.js') && !CLASSIC.includes(f)) fs.rmSync(path.join(jsDir, f));
+    if (f.endsWith('.js')) fs.rmSync(path.join(jsDir, f));
   }
-  if (fs.readdirSync(jsDir).some((f) => !CLASSIC.includes(f))) throw new Error(`build-bundle: ${jsDir} holds files other than modules`);
+  if (fs.readdirSync(jsDir).length) throw new Error(`build-bundle: ${jsDir} holds files other than modules`);
   fs.writeFileSync(path.join(site, ENTRY), code);
   const glue = path.join(site, 'livermets.js');
   fs.writeFileSync(glue, minifyGlue(fs.readFileSync(glue, 'utf8')));

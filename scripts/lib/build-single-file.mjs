@@ -80,8 +80,6 @@ export function buildSingleFile(site, src = path.join(repoRoot, 'web')) {
   }, 'icon link');
   html = html.replace(/<link rel="(manifest|apple-touch-icon|preload|modulepreload)"[^>]*>\n?/g, '');
   html = html.replace(/<!-- the wasm downloads[\s\S]*?-->\n?/, '');
-  // the page carries the module itself: nothing to download early (js/early.js)
-  replaceOnce(/<script async src="js\/early\.js"><\/script>\n?/, () => '', 'early.js script');
   replaceOnce(/<script defer src="livermets\.js"><\/script>\n?/, () => '', 'livermets.js script');
   replaceOnce(/<script type="module" src="js\/main\.js"><\/script>\n?/, () => '', 'main.js script');
 

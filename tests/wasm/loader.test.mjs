@@ -156,16 +156,6 @@ test('compileWasm streams an application/wasm response, compiles from the bytes 
   }
 });
 
-test('compileWasm compiles a download already on its way (js/early.js\'s) and fetches nothing itself', async () => {
-  const bytes = fs.readFileSync(path.join(path.dirname(wasmJs), 'livermets.wasm'));
-  const download = Promise.resolve(new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }));
-  const noFetch = async () => { throw new Error('fetched a second time'); };
-  const mod = await compileWasm('https://example.invalid/tool/livermets.wasm', noFetch, download);
-  assert.ok(mod instanceof WebAssembly.Module);
-  // a failed early download is reported as the loader reports any (the next attempt fetches again)
-  await assert.rejects(compileWasm('https://example.invalid/tool/livermets.wasm', noFetch, Promise.reject(new Error('offline'))), /offline/);
-});
-
 test('the warm-up evaluates its cases once the first result is out, and stops at the page\'s next call', async () => {
   const recording = () => {
     const calls = [];

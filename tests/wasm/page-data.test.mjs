@@ -116,19 +116,17 @@ test('relevant_when conditions', () => {
 
 test('index.html loads the wasm, the glue and one script for the page, in parallel and in order (no fetch waterfall)', () => {
   const html = fs.readFileSync(path.join(repoRoot, 'web/index.html'), 'utf8');
-  // the wasm is requested while the page parses (by js/early.js, not a preload: WebKit would
-  // download it twice); the glue runs before the page's script
-  assert.doesNotMatch(html, /<link[^>]*\brel="preload"/);
+  // the wasm is requested while the page parses; the glue runs before the page's script
+  assert.match(html, /<link rel="preload" href="livermets\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-  assert.deepEqual(scripts, ['<script async src="js/early.js">', '<script defer src="livermets.js">', '<script type="module" src="js/main.js">']);
+  assert.deepEqual(scripts, ['<script defer src="livermets.js">', '<script type="module" src="js/main.js">']);
   // no list of modules to keep up to date: the build bundles what main.js imports
   assert.doesNotMatch(html, /modulepreload/);
 });
 
 test('the built page ships one script bundled from every module main.js imports, and the minified glue', () => {
   const site = path.dirname(wasmJs);
-  assert.deepEqual(fs.readdirSync(path.join(site, 'js')), ['early.js', 'main.js']);
-  assert.equal(fs.readFileSync(path.join(site, 'js/early.js'), 'utf8'), fs.readFileSync(path.join(repoRoot, 'web/js/early.js'), 'utf8'), 'early.js ships as it is');
+  assert.deepEqual(fs.readdirSync(path.join(site, 'js')), ['main.js']);
   const bundle = fs.readFileSync(path.join(site, 'js/main.js'), 'utf8');
   assert.doesNotMatch(bundle, /^\s*import\s|\bimport\s*\(|\bfrom\s*["'][^"']+\.js["']/m, 'no import left in the bundle');
   // it is the bundle of the page's graph as the sources stand (main.js and every module it imports)

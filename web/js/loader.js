@@ -10,10 +10,9 @@
 // with `defer`, before this bundle runs).  If it is missing, it is added here.
 //
 // Start-up (issue 12): the wasm is compiled while the rest of the page loads,
-// with WebAssembly.compileStreaming on the download js/early.js started while
-// the page was parsed (or a download started here, if that script has not
-// run); where the server sends another MIME type it is compiled from the
-// bytes instead.  A page that carries the module
+// with WebAssembly.compileStreaming on the response the page preloaded
+// (<link rel="preload" as="fetch">); where the server sends another MIME type
+// it is compiled from the bytes instead.  A page that carries the module
 // itself (the single file, from file://) defines `livermetsWasm`, a promise of
 // the compiled WebAssembly.Module, and nothing is fetched.  The compiled
 // module is kept, so an instance re-created after a fault costs no compile.
@@ -49,28 +48,13 @@ function loadFactory() {
 }
 
 /**
- * The download of the wasm that js/early.js started, once: null when there is
- * none, or when it was taken before.  Taking it leaves `livermetsWasmFetch`
- * null, so early.js, should it run later, starts no second download.
- * @returns {Promise<Response> | null}
- */
-function takeEarlyDownload() {
-  const early = globalThis.livermetsWasmFetch || null;
-  globalThis.livermetsWasmFetch = null;
-  return early;
-}
-
-/**
  * The compiled module from url: streamed while it downloads when the server
  * says application/wasm, else compiled from the bytes (a server with a wrong
- * MIME type still works, only later).  `download` is a response already on its
- * way (js/early.js's); without it url is fetched.
- * @param {string} url
- * @param {typeof fetch} [fetchImpl]
- * @param {Promise<Response> | null} [download]
+ * MIME type still works, only later).  The request is the preload's (same URL,
+ * mode and credentials), so the browser hands over the preloaded response.
  */
-export async function compileWasm(url, fetchImpl = globalThis.fetch, download = null) {
-  const res = await (download || fetchImpl(url));
+export async function compileWasm(url, fetchImpl = globalThis.fetch) {
+  const res = await fetchImpl(url);
   if (!res.ok) throw new Error(`could not load ${WASM_NAME} (HTTP ${res.status})`);
   const type = (res.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
   if (type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function') {
@@ -143,8 +127,7 @@ export function createCalculator(options = {}) {
   function wasmModule() {
     if (!compiled) {
       const given = globalThis[COMPILED_NAME];
-      compiled = given && typeof given.then === 'function' ? Promise.resolve(given)
-        : compileWasm(scriptUrl(WASM_NAME), globalThis.fetch, takeEarlyDownload());
+      compiled = given && typeof given.then === 'function' ? Promise.resolve(given) : compileWasm(scriptUrl(WASM_NAME));
       compiled.catch(() => { compiled = null; });
     }
     return compiled;
