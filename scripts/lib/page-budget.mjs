@@ -27,6 +27,7 @@
 //   BUDGET_RUNS=N                            cold loads per rate and build (default 7)
 //   BUDGET_RATES=1,4                         the CPU slowdowns (default 1 and 4)
 //   BUDGET_LOADS_ONLY=1                      the cold loads alone (no first visit, no evaluate())
+//   BUDGET_NET=wifi                          the cold loads over an emulated ward Wi-Fi (10 Mbit/s, 40 ms)
 //   BUDGET_VERBOSE=1                         every request of the first visits
 // Not a test: it reports figures; budgets are printed beside them.
 import fs from 'node:fs';
@@ -45,6 +46,10 @@ const siteA = opt('--compare') ? path.resolve(opt('--compare')) : null;
 const cli = process.env.LIVERMETS_CLI || path.join(repoRoot, 'build/native/bin/livermets');
 const RUNS = Number(process.env.BUDGET_RUNS || 7);
 const RATES = (process.env.BUDGET_RATES || '1,4').split(',').map(Number);
+// BUDGET_NET=wifi: a busy ward's Wi-Fi (10 Mbit/s down, 40 ms round trip), instead of loopback
+const NETWORKS = { wifi: { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 } };
+const NETWORK = process.env.BUDGET_NET ? NETWORKS[process.env.BUDGET_NET] : null;
+if (process.env.BUDGET_NET && !NETWORK) throw new Error(`page-budget: BUDGET_NET must be one of ${Object.keys(NETWORKS).join(', ')}`);
 const IDLE_WAIT_MS = 3000;  // after ready, before the first evaluate() of a new case
 const require = createRequire(import.meta.url);
 for (const s of [siteB, siteA].filter(Boolean)) {
@@ -124,6 +129,7 @@ async function coldLoad(url, rate) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    if (NETWORK) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORK });
     await page.goto(url);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
     await page.waitForFunction(() => window.__livermetsBudget.formAt !== null && window.__livermetsBudget.paintedAt !== null, null, { timeout: 10000 }).catch(() => {});
