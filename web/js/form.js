@@ -99,7 +99,7 @@ function conditionText(cond, byId, answerText) {
  * from (`why`); null for an error result (nothing to go by).
  * @param {import('../types').Result} result
  */
-export function decidesOf(result) {
+function decidesOf(result) {
   return result.status === 'ok' ? {
     open: (result.missing || []).map((m) => m.field),
     used: (result.why || []).flatMap((f) => f.fields || []),
@@ -594,8 +594,6 @@ export function createForm(root, questionnaire, { onChange } = {}) {
     showErrors,
     clearErrors,
     answerText,
-    markAssumed,
-    markDecides,
     markResult,
     setConflict,
     setCompact,
