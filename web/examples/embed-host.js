@@ -1,7 +1,8 @@
 // The example host page: sends teaching vignettes into the sandboxed
 // calculator and shows the pathway it answers with.  Copy what you need:
 //   - listen for messages and read only those whose event.source is the
-//     calculator's frame (its origin is "null": a sandbox has no origin);
+//     calculator's frame (its origin is "null": a sandbox has no origin),
+//     and start listening before the frame loads (here: its src is set below);
 //   - wait for {type: "livermets:ready"} before sending (or send anyway: the
 //     calculator keeps messages that arrive while it starts);
 //   - send {type: "livermets:evaluate", id, case}; the answer is
@@ -96,6 +97,11 @@ window.addEventListener('message', (event) => {
     quizStatus.textContent = `The calculator refused the quiz: ${msg.error}`;
   }
 });
+
+// The calculator says "ready" once, as soon as it has started: the frame is loaded only now
+// that the listener above is in place, so that message cannot come before anyone listens
+// (with the src in the HTML, a slow host page could still be starting when it came).
+frame.src = frame.dataset.src;
 
 function send(vignette) {
   const id = `${vignette.id}-${nextId++}`;
