@@ -5,8 +5,9 @@
 //     question is in the document), module ready (the wasm instance is up),
 //     page ready (questionnaire drawn and first result shown: the page's
 //     data-ready), first result painted (the frame after it, once its style,
-//     layout and paint are done: what a person sees), the first
-//     evaluate() at start-up, and the first evaluate() of a new case once the
+//     layout and paint are done: what a person sees), the first evaluate()
+//     (at start-up; a build that carries the empty form's result makes it in
+//     idle time, to check that result), and the first evaluate() of a new case once the
 //     page has sat idle (what a person's first answer costs); medians of
 //     BUDGET_RUNS (default 7) loads per rate;
 //   - first visit: every byte the server sends to a fresh profile with its HTTP
@@ -283,7 +284,8 @@ const STAGE_LABEL = {
   moduleReady: 'module ready',
   ready: 'page ready (first result)',
   resultPainted: 'first result painted',
-  firstEval: 'first evaluate() at start-up',
+  // before stop 17 the empty form's, on the way to ready; since, the idle check of the result built into the page
+  firstEval: 'first evaluate() (start-up, or idle check)',
   newCaseEval: 'first evaluate() of a new case, idle page',
 };
 
