@@ -72,6 +72,11 @@ export function isSegmented(q) {
   return q.type === 'integer' && typeof q.min === 'number' && typeof q.max === 'number' && q.max - q.min <= 8;
 }
 
+/** A number the clinician types (any number question not answered with buttons). */
+function isNumberBox(q) {
+  return (q.type === 'integer' || q.type === 'number') && !isSegmented(q);
+}
+
 function choicesOf(q) {
   if (q.type === 'bool') return [{ value: true, label: 'Yes' }, { value: false, label: 'No' }];
   if (isSegmented(q)) {
@@ -161,7 +166,7 @@ export function createForm(root, questionnaire, { onChange } = {}) {
   function moreNodes(q, domId) {
     const nodes = [];
     if (q.help) nodes.push(h('p', { class: 'q-help', id: domId + '-help' }, q.help));
-    if ((q.type === 'integer' || q.type === 'number') && !isSegmented(q)) {
+    if (isNumberBox(q)) {
       nodes.push(h('p', { class: 'q-range', id: domId + '-range' }, 'Accepted: ' + rangeText(q) + '. Leave empty if unknown.'));
     }
     if (!nodes.length) return { panel: null, toggle: null };
@@ -215,9 +220,8 @@ export function createForm(root, questionnaire, { onChange } = {}) {
 
   const helpIdsOf = (q, domId) => [
     ...(q.help ? [domId + '-help'] : []),
-    ...((q.type === 'integer' || q.type === 'number') && !isSegmented(q) ? [domId + '-range'] : []),
+    ...(isNumberBox(q) ? [domId + '-range'] : []),
   ];
-  const isNumberBox = (q) => (q.type === 'integer' || q.type === 'number') && !isSegmented(q);
 
   /** One question's markup: the control, and the note for an answer kept while the question does not apply. */
   function drawQuestion(q) {
