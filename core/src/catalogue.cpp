@@ -76,7 +76,7 @@ const std::array<CodeInfo, kRecCount> kRecs = table<RecCode>(std::array<Entry, k
 }});
 
 const std::array<CodeInfo, kWarningCount> kWarnings = table<WarningCode>(std::array<Entry, kWarningCount>{{
-    {"Answers that contradict each other", basis({"G07", "G08", "G09", "G22", "G37", "G72", "G74"})},
+    {"Answers that contradict each other", basis({"G07", "G08", "G09", "G22", "G35", "G36", "G37", "G72", "G74"})},
     {"Chemotherapy before surgical review", basis({"G12", "G13", "G14", "G15", "G70"})},
     {"Biopsy of a suspected colorectal liver metastasis", basis({"G71"})},
     {"A complete radiological response is not cure", basis({"G72", "G13"})},
@@ -127,7 +127,7 @@ const std::array<PathwayInfo, kPathwayCount> kPathways = [] {
       {"Colorectal, resectable with poor prognostic factors: neoadjuvant chemotherapy, then resection",
        "Resectable with a poor prognostic factor: chemotherapy before resection.", basis({"G18", "G22"})},
       {"Colorectal, resectable: resection first", "Resectable without a known poor prognostic factor.",
-       basis({"G18", "G20", "G21"})},
+       basis({"G18", "G20", "G21", "G22"})},
       {"Neuroendocrine: resection", "Solitary or isolated metastases in a candidate: resection.",
        basis({"G43", "G41"})},
       {"Neuroendocrine: medical and liver-directed therapy",
@@ -146,6 +146,12 @@ const std::array<PathwayInfo, kPathwayCount> kPathways = [] {
 const CodeInfo kRepeatResection = {"RESECTION", "Repeat liver resection", basis({"G67", "G68"})};
 const CodeInfo kNetResection = {"RESECTION", "Liver resection", basis({"G43", "G04"})};
 const CodeInfo kNeoadjuvantResection = {"RESECTION", "Liver resection", basis({"G04", "G22"})};
+// Resection first rests on the absence of G22's factors too, and its text names
+// any still unknown (audit, stop 18; D24).
+const CodeInfo kResectionFirst = {"RESECTION", "Liver resection", basis({"G04", "G20", "G22"})};
+// ABLATION after chemotherapy on the conversion pathway: the operable patient's
+// route (G52), not G50's primary ablation for those who cannot or will not have surgery.
+const CodeInfo kConversionAblation = {"ABLATION", "Radiofrequency ablation", basis({"G47", "G51", "G52"})};
 
 // Warnings whose basis follows the case (rev 2).
 // G16 (a heading: algorithms for three primaries only) cites nothing; the
@@ -166,6 +172,7 @@ constexpr std::array<std::array<std::string_view, 2>, kContradictionCount> kCont
     {"G07", "G74"},
     {"G22", ""},
     {"G37", ""},
+    {"G35", "G36"},
 }};
 
 }  // namespace
@@ -178,9 +185,11 @@ const CodeInfo& info(RecCode code, PathwayCode pathway) {
       case PathwayCode::REPEAT_RESECTION: return kRepeatResection;
       case PathwayCode::NET_RESECTION: return kNetResection;
       case PathwayCode::CRC_NEOADJUVANT_THEN_RESECTION: return kNeoadjuvantResection;
+      case PathwayCode::CRC_RESECTION_FIRST: return kResectionFirst;
       default: break;
     }
   }
+  if (code == RecCode::ABLATION && pathway == PathwayCode::CRC_CONVERSION_THERAPY) return kConversionAblation;
   return info(code);
 }
 const CodeInfo& info(WarningCode code) { return kWarnings[static_cast<std::size_t>(code)]; }

@@ -211,6 +211,10 @@ void contradictions(const Case& c, Decision& d) {
     d.add(C::HIGH_CEA_MARKERS_NOT_ELEVATED);
   }
   if (c.breast.progressing_on_systemic_therapy == true && no_chemotherapy) d.add(C::PROGRESSING_WITHOUT_THERAPY);
+  // G35: disease with no site outside the liver is liver-limited (audit, stop 18)
+  if (c.extrahepatic_disease == Extrahepatic::none && c.breast.oligometastatic == false) {
+    d.add(C::LIVER_ONLY_NOT_LIVER_LIMITED);
+  }
 }
 
 void warnings(const Case& c, Decision& d) {

@@ -18,6 +18,10 @@ struct MissingRule {
   std::string_view why;
   std::vector<std::string_view> statements;
   const FieldSpec* spec = nullptr;  // the field's entry, looked up once
+  // Read only by the colorectal algorithm (G22, G30, G31, G51): never open for
+  // another known primary, so a long search cannot list it there with a
+  // colorectal reason (audit, stop 18).  test_missing.cpp proves it cannot matter.
+  bool colorectal_only = false;
 };
 
 // A known answer that still leaves a rule undecided, with the values that
@@ -58,12 +62,12 @@ std::vector<MissingRule> missing_rules() {
       {"chemotherapy_status",
        "Whether chemotherapy has begun changes the urgency of surgical review and what comes next.",
        {"G12", "G70"}},
-      {"lesion_count", "More than 5 metastases is a poor prognostic factor; ablation allows up to 9.", {"G22", "G51"}},
-      {"presentation", "A synchronous presentation is a poor prognostic factor.", {"G22"}},
+      {"lesion_count", "More than 5 metastases is a poor prognostic factor; ablation allows up to 9.", {"G22", "G51"}, nullptr, true},
+      {"presentation", "A synchronous presentation is a poor prognostic factor.", {"G22"}, nullptr, true},
       {"colorectal.node_positive_primary", "A node-positive primary is a poor prognostic factor.", {"G22"}},
       {"colorectal.tumor_markers_elevated", "Raised tumour markers are a poor prognostic factor.", {"G22"}},
-      {"largest_lesion_cm", "Ablation is limited to lesions of 4 cm or less.", {"G51", "G54"}},
-      {"bilobar", "Bilobar disease opens two-stage hepatectomy and combined resection with ablation.", {"G30", "G31"}},
+      {"largest_lesion_cm", "Ablation is limited to lesions of 4 cm or less.", {"G51", "G54"}, nullptr, true},
+      {"bilobar", "Bilobar disease opens two-stage hepatectomy and combined resection with ablation.", {"G30", "G31"}, nullptr, true},
       {"colorectal.mmr", "The guideline's conversion regimens are given for pMMR/MSS tumours only.", {"G25", "G26", "G27"}},
       {"colorectal.ras", "RAS status chooses the conversion regimen.", {"G25", "G26", "G27"}},
       {"colorectal.braf", "BRAF status chooses the conversion regimen.", {"G25", "G26", "G27"}},
@@ -129,6 +133,7 @@ void collect_open(const Case& c, const Decision& now, std::vector<Candidate>& ou
     }
     const std::string_view block = block_of(rule.field);
     if (!block.empty() && primary && block != block_name(*primary)) continue;
+    if (rule.colorectal_only && primary && *primary != Primary::colorectal) continue;
     const bool listable = block.empty() || primary.has_value();
     if (!rule.spec->known(c)) {
       out.push_back({&rule, nullptr, listable});

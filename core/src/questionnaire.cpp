@@ -321,7 +321,8 @@ constexpr DerivedFigure kDerivedFigures[] = {
     {"standard_liver_volume_ml", "Standard liver volume", "ml", "−794.41 + 1267.28 × BSA",
      "Vauthey et al., Liver Transplantation 2002", true},
     {"flr_percent", "Future liver remnant", "%",
-     "remnant volume ÷ standard liver volume × 100, rounded to 0.1 (the rounded figure is the one used)",
+     "remnant volume ÷ standard liver volume × 100, compared with the threshold unrounded (a figure just below "
+     "30% is shown as below it, never rounded up to it)",
      "Guideline G08 threshold 30%; 40% for cirrhosis is a consensus figure beyond the guideline", false},
     {"remnant_threshold_percent", "Remnant needed for this liver", "%",
      "30% of the standard liver volume (G08); 40% when the liver is cirrhotic",

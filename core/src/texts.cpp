@@ -82,6 +82,26 @@ void poor_factors(Text& t, const Case& c) {
   item(c.colorectal.tumor_markers_elevated == true, "raised tumour markers");
 }
 
+// G22's factors still unknown.
+bool poor_factor_unknown(const Case& c) {
+  return !c.lesion_count || !c.presentation || !c.colorectal.node_positive_primary ||
+         !c.colorectal.tumor_markers_elevated;
+}
+
+// Resection first while some of G22's factors are unknown: a resection cannot be
+// undone, so the order is stated as depending on them (audit, stop 18; D24).
+void resection_first_condition(Text& t, const Case& c) {
+  if (!poor_factor_unknown(c)) return;
+  t << " Not yet known: ";
+  ListOf item(t, ", ");
+  item(!c.lesion_count, "the number of metastases");
+  item(!c.presentation, "synchronous or metachronous presentation");
+  item(!c.colorectal.node_positive_primary, "the nodal status of the primary");
+  item(!c.colorectal.tumor_markers_elevated, "the tumour markers");
+  t << ". If any of them turns out to be one of the guideline's poor prognostic factors, neoadjuvant "
+       "chemotherapy comes first.";
+}
+
 constexpr std::string_view kAnyOneFactor =
     " Any one listed factor is taken as enough: the guideline lists the factors without saying how many are "
     "needed, and this is the reading this tool takes.";
@@ -189,6 +209,7 @@ void colorectal_resection(Text& t, const Case& c, const Decision& d) {
     t << ", proceeding directly to surgery";
   }
   t << ": resection is the cornerstone of cure and should be pursued whenever technically feasible.";
+  if (d.pathway == P::CRC_RESECTION_FIRST && !chemotherapy_begun(c)) resection_first_condition(t, c);
   if (chemotherapy_begun(c)) {
     if (reviewed(c)) {
       t << " Use the surgeon's assessment of every lesion to find each site, including any that have faded on "
@@ -225,7 +246,15 @@ void neoadjuvant(Text& t, const Case& c) {
        "during neoadjuvant chemotherapy.";
 }
 
-void restage_during(Text& t) {
+void restage_during(Text& t, const Case& c) {
+  if (c.complete_radiological_response == true) {
+    // the lesions have already faded: "begin to disappear" is past (audit, stop 18)
+    t << "Chemotherapy has started and the lesions are entered as no longer visible on imaging: take the case back "
+         "to the multidisciplinary meeting now to bring surgery forward, since lesions that have faded are hard to "
+         "locate at operation. Restage at intervals while the course continues: 20% of initially resectable "
+         "tumours progress during it.";
+    return;
+  }
   t << "Chemotherapy has started: restage early and at intervals during the course, since 20% of initially "
        "resectable tumours progress during it and responding lesions can fade from imaging. If the disease "
        "progresses or lesions begin to disappear, take the case back to the multidisciplinary meeting at once to "
@@ -264,9 +293,11 @@ void molecular_profiling(Text& t, const Case& c) {
   item(!f.mmr, "MMR/MSI status");
   item(!mutated && !f.ras, "RAS status");
   item(!mutated && !f.braf, "BRAF status");
-  item(!mutated && !f.sidedness, "the side of the primary");
-  t << ", on tissue from the primary tumour (never a liver biopsy): the conversion regimen depends on ";
-  t << "these results.";
+  const bool tissue = !f.mmr || (!mutated && (!f.ras || !f.braf));
+  const bool side = !mutated && !f.sidedness;
+  item(side, "the side of the primary (where in the colon it arose)");
+  if (tissue) t << (side ? "; test the markers" : ",") << " on tissue from the primary tumour (never a liver biopsy)";
+  t << ": the conversion regimen depends on these results.";
   const std::optional<RecCode> regimen = pmmr_regimen(c);
   if (!f.mmr && regimen) {
     t << " The guideline's regimen if the tumour proves pMMR/MSS: ";
@@ -283,6 +314,20 @@ void portal_vein_embolization(Text& t, const Case& c) {
   if (c.remnant_segments && *c.remnant_segments < kRemnantMinSegments) {
     t << " Embolization grows volume; it does not add the two segments that must remain.";
   }
+}
+
+// G31, G49: the text follows the R0 answer: with R0 by resection alone entered
+// as achievable, what resection alone cannot do is leave enough liver (audit, stop 18).
+void resection_plus_ablation(Text& t, const Case& c) {
+  t << "Consider resection combined with radiofrequency ablation for multifocal or bilobar disease ";
+  if (c.r0_achievable == true) {
+    t << "where resection alone could not clear every metastasis and still leave enough liver";
+  } else if (c.r0_achievable == false) {
+    t << "that resection alone cannot clear";
+  } else {
+    t << "where resection alone cannot clear every metastasis";
+  }
+  t << ": at one operation when together they clear all disease, or after conversion therapy.";
 }
 
 void ablation(Text& t, const Case& c, const Decision& d) {
@@ -385,7 +430,7 @@ Text recommendation_text(RecCode code, const Case& c, const Decision& d) {
       break;
     case R::NEOADJUVANT_CHEMOTHERAPY: neoadjuvant(t, c); break;
     case R::RESTAGE_FOR_RESECTION: restage_for_resection(t); break;
-    case R::RESTAGE_DURING_CHEMOTHERAPY: restage_during(t); break;
+    case R::RESTAGE_DURING_CHEMOTHERAPY: restage_during(t, c); break;
     case R::SYSTEMIC_THEN_REASSESS: systemic_then_reassess(t, c); break;
     case R::DOUBLET_PLUS_ANTI_EGFR:
     case R::TRIPLET_CHEMOTHERAPY:
@@ -397,12 +442,11 @@ Text recommendation_text(RecCode code, const Case& c, const Decision& d) {
       break;
     case R::MOLECULAR_PROFILING: molecular_profiling(t, c); break;
     case R::PORTAL_VEIN_EMBOLIZATION: portal_vein_embolization(t, c); break;
-    case R::TWO_STAGE_HEPATECTOMY: t << "Consider two-stage hepatectomy for the extensive disease in both lobes."; break;
-    case R::RESECTION_PLUS_ABLATION:
-      t << "Consider resection combined with radiofrequency ablation to clear multifocal or bilobar disease that "
-           "resection alone cannot: at one operation when together they clear all disease, or after conversion "
-           "therapy.";
+    case R::TWO_STAGE_HEPATECTOMY:
+      t << "Consider two-stage hepatectomy if the disease in both lobes is extensive: the guideline names it for "
+           "extensive bilobar disease.";
       break;
+    case R::RESECTION_PLUS_ABLATION: resection_plus_ablation(t, c); break;
     case R::ABLATION: ablation(t, c, d); break;
     case R::NON_SURGICAL_CARE_MDT: non_surgical_care(t, c, d); break;
     case R::SYSTEMIC_THERAPY:
@@ -467,6 +511,11 @@ void check_answers(Text& t, const Case& c, const Decision& d) {
                                                       : ", but systemic therapy is entered as planned only")
       << "; it was taken as progressing.";
   }
+  if (d.has(C::LIVER_ONLY_NOT_LIVER_LIMITED)) {
+    t << " No disease outside the liver is entered, yet the disease is entered as neither liver-limited nor "
+         "oligometastatic (disease confined to the liver is liver-limited); it was taken as not liver-limited or "
+         "oligometastatic, so resection is not offered on these answers.";
+  }
 }
 
 void chemotherapy_before_review(Text& t, const Case& c) {
@@ -528,7 +577,8 @@ void ablation_lesion_size(Text& t, const Case& c) {
     return;
   }
   t << "The largest lesion is ";
-  t.number(*c.largest_lesion_cm, 1);
+  const ShownNumber size = shown_beside(*c.largest_lesion_cm, 1, {kAblationSizeLowerCm, kAblationSizeUpperCm});
+  t.number(size.value, size.decimals);
   t << (*c.largest_lesion_cm > kAblationSizeUpperCm
             ? " cm, larger than 2-3 cm: ablation is less effective at this size."
             : " cm, within the 2-3 cm range above which ablation becomes less effective: its efficacy may already "
@@ -591,6 +641,7 @@ std::vector<std::string_view> contradiction_fields(const Decision& d) {
       {"r0_achievable", "extrahepatic_disease"},
       {"colorectal.cea_ng_ml", "colorectal.tumor_markers_elevated"},
       {"breast.progressing_on_systemic_therapy", "chemotherapy_status"},
+      {"extrahepatic_disease", "breast.oligometastatic"},
   }};
   std::vector<std::string_view> out;
   for (int i = 0; i < kContradictionCount; ++i) {
@@ -860,6 +911,7 @@ Text pathway_summary(const Case& c, const Decision& d) {
       t << "Resectable without a known poor prognostic factor: ";
       chemotherapy_then_resection(t, c, "proceed directly to resection");
       t << ". Resection is the gold standard, with 30-50% five-year survival.";
+      if (!chemotherapy_begun(c)) resection_first_condition(t, c);
       break;
     case P::NET_RESECTION:
       t << "Solitary or isolated neuroendocrine liver metastases in a patient who meets the candidacy criteria: "
@@ -869,9 +921,13 @@ Text pathway_summary(const Case& c, const Decision& d) {
     case P::NET_MEDICAL_AND_LIVER_DIRECTED:
       net_activity(t, c);
       t << (net_resection_excluded(c, d) ? ", not for resection." : "; whether it can be resected is still open.");
-      t << (d.has(R::NON_SURGICAL_CARE_MDT)
-                ? " None of the guideline's medical or liver-directed options fits as described."
-                : " Treatment from the guideline's medical and liver-directed options, as listed below.");
+      if (d.has(R::NON_SURGICAL_CARE_MDT)) {
+        t << " None of the guideline's medical or liver-directed options fits as described.";
+      } else if (d.has(R::SOMATOSTATIN_ANALOG) || d.has(R::EMBOLIZATION) || d.has(R::PRRT)) {
+        t << " Treatment from the guideline's medical and liver-directed options, as listed below.";
+      } else {  // audit, stop 18: nothing to list yet
+        t << " Which of the guideline's medical and liver-directed options fits depends on answers not yet known.";
+      }
       t << kNetScope;
       break;
     case P::NET_OBSERVATION:

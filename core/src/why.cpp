@@ -129,7 +129,8 @@ void ablation_facts(std::vector<WhyFact>& out, const Case& c) {
     add(out, {"largest lesion size not known", {"largest_lesion_cm"}});
   } else {
     const double cm = *c.largest_lesion_cm;
-    add(out, {"largest " + num(cm, 2) + " cm" + (cm <= kAblationMaxLesionCm ? " (≤ 4 cm)" : " (> 4 cm)"),
+    const ShownNumber shown = shown_beside(cm, 2, {kAblationMaxLesionCm});
+    add(out, {"largest " + num(shown.value, shown.decimals) + " cm" + (cm <= kAblationMaxLesionCm ? " (≤ 4 cm)" : " (> 4 cm)"),
               {"largest_lesion_cm"}});
   }
   add(out, extrahepatic_fact(c));

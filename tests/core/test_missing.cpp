@@ -209,3 +209,62 @@ TEST(MissingCombinations, BudgetListsTheFieldsItCouldNotProve) {
   }
   EXPECT_LE(stats.evaluations, livermets::MissingSearch::kTotalBudget + 30u);  // plus one run per answer
 }
+
+// The colorectal-only answers (lesion count, size, presentation, bilobar) are
+// never open for a breast or neuroendocrine case (audit, stop 18: a long
+// search listed them there with colorectal reasons).  This proves they cannot
+// matter there: over every combination of the answers that decide those
+// algorithms, no value of any of them changes the pathway or a code.
+TEST(MissingCombinations, G22_G30_G31_G51_ColorectalOnlyAnswersNeverMatterForBreastOrNeuroendocrine) {
+  const std::vector<std::pair<const char*, std::vector<json>>> colorectal_only = {
+      {"lesion_count", {nullptr, 1, 5, 6, 9, 10, 40}},
+      {"largest_lesion_cm", {nullptr, 1.5, 2.5, 4.0, 4.5}},
+      {"presentation", {nullptr, "synchronous", "metachronous"}},
+      {"bilobar", {nullptr, true, false}},
+  };
+  const std::vector<json> tri = {nullptr, true, false};
+  int cases = 0;
+  for (const bool breast : {true, false}) {
+    for (const json& r0 : tri) {
+      for (const json& ecog : {json(nullptr), json(1), json(3)}) {
+        for (const json& a : tri) {
+          for (const json& b : tri) {
+            json c = breast ? breast_candidate() : net_candidate();
+            c["r0_achievable"] = r0;
+            c["ecog"] = ecog;
+            c["patient_declines_surgery"] = nullptr;
+            if (breast) {
+              c["breast"]["oligometastatic"] = a;
+              c["breast"]["progressing_on_systemic_therapy"] = b;
+            } else {
+              c["neuroendocrine"]["solitary_or_isolated"] = a;
+              c["neuroendocrine"]["progressive"] = b;
+            }
+            for (const auto& [field, values] : colorectal_only) {
+              json base = c;
+              base[field] = nullptr;
+              const json r = eval(base);
+              ASSERT_EQ(r.value("status", ""), "ok") << base.dump();
+              for (const auto& f : missing(r)) EXPECT_NE(f, field) << base.dump();
+              for (const json& v : values) {
+                json k = base;
+                k[field] = v;
+                const json rv = eval(k);
+                ASSERT_EQ(rv.value("status", ""), "ok") << k.dump();
+                EXPECT_EQ(pathway(rv), pathway(r)) << k.dump();
+                EXPECT_EQ(recs(rv), recs(r)) << k.dump();
+                ++cases;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(cases, 1000);
+  // nearly everything unknown (a search past its budget lists what it cannot prove)
+  for (const char* primary : {"breast", "neuroendocrine"}) {
+    const json r = eval(json{{"primary", primary}});
+    for (const auto& [field, values] : colorectal_only) EXPECT_FALSE(listed(r, field)) << primary << " " << field;
+  }
+}

@@ -49,7 +49,7 @@ struct Contradiction {
   std::vector<std::string> statements;  // those of the rule it touches
 };
 
-TEST(CheckAnswers, G72_G09_G08_G07_G74_G22_G37_EachContradictionNamesBothFields) {
+TEST(CheckAnswers, G72_G09_G08_G07_G74_G22_G37_G35_EachContradictionNamesBothFields) {
   const std::vector<Contradiction> table = {
       {"response without chemotherapy (G72)",
        [] { json c = crc_resectable(); c["complete_radiological_response"] = true; c["chemotherapy_status"] = "planned"; return c; },
@@ -68,6 +68,9 @@ TEST(CheckAnswers, G72_G09_G08_G07_G74_G22_G37_EachContradictionNamesBothFields)
       {"progressing on systemic therapy with none given (G37)",
        [] { json c = breast_candidate(); c["chemotherapy_status"] = "none"; c["breast"]["progressing_on_systemic_therapy"] = true; return c; },
        {"breast.progressing_on_systemic_therapy", "chemotherapy_status"}, {"G37"}},
+      {"nothing outside the liver, yet not liver-limited (G35, G36)",
+       [] { json c = breast_candidate(); c["breast"]["oligometastatic"] = false; return c; },
+       {"extrahepatic_disease", "breast.oligometastatic"}, {"G35", "G36"}},
   };
   for (const auto& row : table) {
     SCOPED_TRACE(row.name);

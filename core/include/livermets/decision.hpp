@@ -100,8 +100,9 @@ enum class Contradiction : std::uint8_t {
   R0_WITH_UNCONTROLLED_DISEASE,     // G07, G74: R0 achievable, yet uncontrolled extrahepatic disease
   HIGH_CEA_MARKERS_NOT_ELEVATED,    // G22: CEA above 200 ng/ml, yet markers not elevated
   PROGRESSING_WITHOUT_THERAPY,      // G37: progressing on systemic therapy, yet none given
+  LIVER_ONLY_NOT_LIVER_LIMITED,     // G35, G36: no disease outside the liver, yet not liver-limited
 };
-inline constexpr int kContradictionCount = 6;
+inline constexpr int kContradictionCount = 7;
 
 struct Criterion {
   CriterionCode code;

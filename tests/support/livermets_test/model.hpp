@@ -325,7 +325,9 @@ inline Expected model(const Case& c) {
       (c.remnant_segments && *c.remnant_segments <= 1 && e.flr_percent && *e.flr_percent >= 30.0) ||
       (is_true(c.r0_achievable) && c.extrahepatic_disease == Extrahepatic::uncontrolled) ||
       (k.cea_ng_ml && *k.cea_ng_ml > 200.0 && is_false(k.tumor_markers_elevated)) ||
-      (is_true(c.breast.progressing_on_systemic_therapy) && no_chemo)) {
+      (is_true(c.breast.progressing_on_systemic_therapy) && no_chemo) ||
+      // beyond the contract's list ("at least"): G35, nothing outside the liver is liver-limited (D25)
+      (c.extrahepatic_disease == Extrahepatic::none && is_false(c.breast.oligometastatic))) {
     e.add(W::CHECK_ANSWERS);
   }
   return e;

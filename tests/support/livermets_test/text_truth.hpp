@@ -31,6 +31,11 @@ struct PhraseRule {
 
 inline bool chemo_not_begun(const Case& c) { return !chemo_started(c); }
 inline bool chemo_is(const Case& c, Chemotherapy s) { return c.chemotherapy_status == s; }
+// G22's factors: one still unknown (written from the four the guideline lists)
+inline bool poor_factor_open(const Case& c) {
+  return !c.lesion_count || !c.presentation || !c.colorectal.node_positive_primary ||
+         !c.colorectal.tumor_markers_elevated;
+}
 
 // Each phrase may appear only when its condition holds.
 inline const std::vector<PhraseRule>& phrase_rules() {
@@ -168,6 +173,12 @@ inline const std::vector<PhraseRule>& phrase_rules() {
       {"synchronous presentation", "synchronous", [](C c, D) { return c.presentation == Presentation::synchronous; }},
       {"node-positive primary", "node positive", [](C c, D) { return c.colorectal.node_positive_primary == true; }},
       {"raised tumour markers", "markers elevated", [](C c, D) { return c.colorectal.tumor_markers_elevated == true; }},
+      {" Not yet known: ", "a poor prognostic factor unknown, resection first",
+       [](C c, D d) { return d.pathway == PathwayCode::CRC_RESECTION_FIRST && poor_factor_open(c); }},
+      {"the number of metastases", "lesion count unknown", [](C c, D) { return !c.lesion_count; }},
+      {"synchronous or metachronous presentation", "presentation unknown", [](C c, D) { return !c.presentation; }},
+      {"the nodal status of the primary", "nodal status unknown", [](C c, D) { return !c.colorectal.node_positive_primary; }},
+      {"the tumour markers", "markers unknown", [](C c, D) { return !c.colorectal.tumor_markers_elevated; }},
       {"R0 resection not achievable", "R0 not met", [](C, D d) { return d.candidacy.status(CriterionCode::R0) == Status::not_met; }},
       {"remnant inadequate", "remnant not met", [](C, D d) { return d.candidacy.status(CriterionCode::REMNANT) == Status::not_met; }},
       // Contradictions (CHECK_ANSWERS).
@@ -178,6 +189,14 @@ inline const std::vector<PhraseRule>& phrase_rules() {
       {"ECOG 3-4", "never (names one value as entered)", [](C, D) { return false; }},
       {"CEA is above 200", "CEA above 200", [](C c, D) { return c.colorectal.cea_ng_ml && *c.colorectal.cea_ng_ml > 200.0; }},
       {"entered as progressing", "progressing", [](C c, D) { return c.breast.progressing_on_systemic_therapy == true; }},
+      {"yet the disease is entered as neither liver-limited", "no extrahepatic disease, not liver-limited",
+       [](C c, D) { return c.extrahepatic_disease == Extrahepatic::none && c.breast.oligometastatic == false; }},
+      // What resection alone cannot do (G31, G49), as R0 is entered.
+      {"still leave enough liver", "R0 by resection alone achievable", [](C c, D) { return c.r0_achievable == true; }},
+      {"that resection alone cannot clear", "R0 by resection alone not achievable", [](C c, D) { return c.r0_achievable == false; }},
+      {"where resection alone cannot clear every", "R0 unknown", [](C c, D) { return !c.r0_achievable; }},
+      {"entered as no longer visible on imaging", "complete response", [](C c, D) { return c.complete_radiological_response == true; }},
+      {"lesions begin to disappear", "no complete response yet", [](C c, D) { return c.complete_radiological_response != true; }},
       // Setting, biopsy, primary.
       {"This is a recurrence after liver resection", "recurrence", [](C c, D) { return c.setting == Setting::recurrence_after_hepatectomy; }},
       {"planned in colorectal cancer", "colorectal and biopsy", [](C c, D) { return c.primary == Primary::colorectal && c.biopsy_planned == true; }},
@@ -198,6 +217,11 @@ inline const std::vector<PhraseRule>& phrase_rules() {
       {"neither symptomatic nor progressive", "neither",
        [](C c, D) { return c.neuroendocrine.symptomatic == false && c.neuroendocrine.progressive == false; }},
       {"the tumour is somatostatin-receptor positive", "SSTR positive", [](C c, D) { return c.neuroendocrine.sstr_positive == true; }},
+      {"as listed below.", "an option is listed", [](C, D d) {
+         return d.has(RecCode::SOMATOSTATIN_ANALOG) || d.has(RecCode::EMBOLIZATION) || d.has(RecCode::PRRT) ||
+                d.pathway == PathwayCode::CRC_CONVERSION_THERAPY; }},
+      {"depends on answers not yet known", "no option listed yet", [](C, D d) {
+         return !d.has(RecCode::SOMATOSTATIN_ANALOG) && !d.has(RecCode::EMBOLIZATION) && !d.has(RecCode::PRRT); }},
       {"the tumour is progressive, symptomatic and vascular", "all three",
        [](C c, D) { return c.neuroendocrine.progressive == true && c.neuroendocrine.symptomatic == true && c.neuroendocrine.hypervascular == true; }},
   };
