@@ -51,7 +51,8 @@ std::vector<MissingRule> missing_rules() {
       {"primary", "The primary tumour decides which algorithm applies.", {"G16"}},
       {"r0_achievable", "Complete (R0) resection of all disease is a candidacy criterion.", {"G07"}},
       {"extrahepatic_disease",
-       "Uncontrolled disease outside the liver rules out resection; none at all is needed for ablation.",
+       "Uncontrolled disease outside the liver rules out resection; in colorectal cancer, ablation as primary "
+       "treatment needs none at all.",
        {"G10", "G51", "G74"}},
       {"ecog", "Performance status decides fitness for surgery (ECOG 3-4 is not fit).", {"G09"}},
       {"operative_risk_acceptable", "Acceptable operative risk is part of the fitness criterion.", {"G09"}},
