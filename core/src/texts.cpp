@@ -82,9 +82,16 @@ void poor_factors(Text& t, const Case& c) {
   item(c.colorectal.tumor_markers_elevated == true, "raised tumour markers");
 }
 
+// The presentation could still prove synchronous: unknown, and no interval
+// above 0 months (which only a metachronous presentation allows) entered.
+bool presentation_open(const Case& c) {
+  const auto& interval = c.colorectal.disease_free_interval_months;
+  return !c.presentation && !(interval && *interval > 0);
+}
+
 // G22's factors still unknown.
 bool poor_factor_unknown(const Case& c) {
-  return !c.lesion_count || !c.presentation || !c.colorectal.node_positive_primary ||
+  return !c.lesion_count || presentation_open(c) || !c.colorectal.node_positive_primary ||
          !c.colorectal.tumor_markers_elevated;
 }
 
@@ -95,7 +102,7 @@ void resection_first_condition(Text& t, const Case& c) {
   t << " Not yet known: ";
   ListOf item(t, ", ");
   item(!c.lesion_count, "the number of metastases");
-  item(!c.presentation, "synchronous or metachronous presentation");
+  item(presentation_open(c), "synchronous or metachronous presentation");
   item(!c.colorectal.node_positive_primary, "the nodal status of the primary");
   item(!c.colorectal.tumor_markers_elevated, "the tumour markers");
   t << ". If any of them turns out to be one of the guideline's poor prognostic factors, neoadjuvant "

@@ -60,6 +60,13 @@ TEST(SecondReading, G20_G22_ResectionFirstNamesThePoorFactorsStillUnknown) {
   const std::string t = rec_text(eval(one), "RESECTION");
   EXPECT_TRUE(contains(t, "Not yet known: the nodal status of the primary.")) << t;
   EXPECT_FALSE(contains(t, "number of metastases")) << t;
+  // an interval above 0 months allows only a metachronous presentation (not a factor)
+  json interval = crc_resectable();
+  interval.erase("presentation");
+  interval["colorectal"]["disease_free_interval_months"] = 24;
+  EXPECT_FALSE(contains(rec_text(eval(interval), "RESECTION"), "Not yet known")) << rec_text(eval(interval), "RESECTION");
+  interval["colorectal"]["disease_free_interval_months"] = 0;
+  EXPECT_TRUE(contains(rec_text(eval(interval), "RESECTION"), "presentation")) << rec_text(eval(interval), "RESECTION");
 }
 
 // G35, G36: with nothing outside the liver the disease is liver-limited, so

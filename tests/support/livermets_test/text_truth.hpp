@@ -33,8 +33,9 @@ inline bool chemo_not_begun(const Case& c) { return !chemo_started(c); }
 inline bool chemo_is(const Case& c, Chemotherapy s) { return c.chemotherapy_status == s; }
 // G22's factors: one still unknown (written from the four the guideline lists)
 inline bool poor_factor_open(const Case& c) {
-  return !c.lesion_count || !c.presentation || !c.colorectal.node_positive_primary ||
-         !c.colorectal.tumor_markers_elevated;
+  const auto& interval = c.colorectal.disease_free_interval_months;  // above 0: metachronous only
+  return !c.lesion_count || (!c.presentation && !(interval && *interval > 0)) ||
+         !c.colorectal.node_positive_primary || !c.colorectal.tumor_markers_elevated;
 }
 
 // Each phrase may appear only when its condition holds.
@@ -176,7 +177,8 @@ inline const std::vector<PhraseRule>& phrase_rules() {
       {" Not yet known: ", "a poor prognostic factor unknown, resection first",
        [](C c, D d) { return d.pathway == PathwayCode::CRC_RESECTION_FIRST && poor_factor_open(c); }},
       {"the number of metastases", "lesion count unknown", [](C c, D) { return !c.lesion_count; }},
-      {"synchronous or metachronous presentation", "presentation unknown", [](C c, D) { return !c.presentation; }},
+      {"synchronous or metachronous presentation", "presentation unknown, no interval above 0",
+       [](C c, D) { return !c.presentation && !(c.colorectal.disease_free_interval_months && *c.colorectal.disease_free_interval_months > 0); }},
       {"the nodal status of the primary", "nodal status unknown", [](C c, D) { return !c.colorectal.node_positive_primary; }},
       {"the tumour markers", "markers unknown", [](C c, D) { return !c.colorectal.tumor_markers_elevated; }},
       {"R0 resection not achievable", "R0 not met", [](C, D d) { return d.candidacy.status(CriterionCode::R0) == Status::not_met; }},
