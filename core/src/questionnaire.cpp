@@ -62,7 +62,7 @@ std::vector<Question> questions() {
       {"biopsy_planned", "tumour", "A biopsy of a liver lesion is planned", "", {}, kAlways, {"G71"}},
       {"setting", "history", "Setting", "First presentation, or recurrence after an earlier liver resection.",
        {"First presentation", "Recurrence after hepatectomy"}, kAlways, {"G67", "G68"}},
-      {"surgical_review_done", "history", "A liver surgeon has assessed all metastases", "Surgical assessment of every lesion should come before any chemotherapy.", {}, kAlways, {"G12", "G70"}},
+      {"surgical_review_done", "history", "A liver surgeon has assessed all metastases", "A liver surgeon must assess every metastasis before any chemotherapy begins (G12).", {}, kAlways, {"G12", "G70"}},
       {"chemotherapy_status", "history", "Chemotherapy for this disease so far (breast: any systemic therapy)", "For a breast primary, any systemic therapy counts: chemotherapy, endocrine therapy or anti-HER2 therapy. For other primaries, chemotherapy.", {"None", "Planned", "Started", "Completed"}, kAlways, {"G12", "G14", "G15", "G70"}},
       {"r0_achievable", "resectability", "Complete (R0) resection achievable", "By resection alone, all visible disease, in the liver and any extrahepatic site to be resected, can be removed with negative margins. Include the sites of lesions that have disappeared on imaging after chemotherapy (G72, G13). If only resection combined with ablation could clear all disease, answer no: that is the route of resection plus ablation (G49).", {}, kAlways, {"G07"}},
       {"flr_percent", "remnant", "Future liver remnant", "As a percentage of standard (total) liver volume. If you have the CT volume instead, leave this unknown and give volume, height and weight.", {}, kAlways, {"G08", "G73"}},
@@ -70,7 +70,7 @@ std::vector<Question> questions() {
       {"height_cm", "remnant", "Height", "For body surface area (Mosteller).", {}, no_percent, {"G08"}},
       {"weight_kg", "remnant", "Weight", "For body surface area (Mosteller).", {}, no_percent, {"G08"}},
       {"remnant_segments", "remnant", "Segments that would remain", "Contiguous, well-perfused segments; about two is the minimum.", {}, kAlways, {"G08"}},
-      {"liver_quality", "remnant", "Quality of the liver that would remain", "Cirrhosis raises the remnant needed to 40% (a consensus figure beyond the guideline).",
+      {"liver_quality", "remnant", "Quality of the liver that would remain", "Cirrhosis raises the remnant needed to 40% (a consensus figure beyond the guideline; its source is under Derived figures).",
        {"Normal", "Steatosis or chemotherapy injury", "Cirrhosis"}, kAlways, {"G14", "G73"}},
       {"ecog", "fitness", "ECOG performance status", "0 = fully active to 4 = completely disabled.", {}, kAlways, {"G09"}},
       {"operative_risk_acceptable", "fitness", "Operative risk acceptable", "Anaesthetic and surgical risk judged acceptable.", {}, kAlways, {"G09"}},
@@ -82,8 +82,8 @@ std::vector<Question> questions() {
       {"colorectal.mmr", "colorectal", "Mismatch repair / microsatellite status", "", {"pMMR / MSS", "dMMR / MSI-high"}, colorectal, {"G25", "G26", "G27"}},
       {"colorectal.ras", "colorectal", "RAS status", "", {"Wild-type", "Mutated"}, colorectal, {"G25", "G26", "G27"}},
       {"colorectal.braf", "colorectal", "BRAF status", "", {"Wild-type", "Mutated"}, colorectal, {"G25", "G26", "G27"}},
-      {"colorectal.sidedness", "colorectal", "Side of the primary tumour", "", {"Left", "Right"}, colorectal, {"G25", "G26"}},
-      {"colorectal.cea_ng_ml", "colorectal", "CEA", "For the Fong score only (above 200 ng/ml scores a point).", {}, colorectal, {}},
+      {"colorectal.sidedness", "colorectal", "Side of the primary tumour", "Where in the colon or rectum the primary arose; a rectal primary counts as left-sided.", {"Left", "Right"}, colorectal, {"G25", "G26"}},
+      {"colorectal.cea_ng_ml", "colorectal", "CEA", "For the Fong score (above 200 ng/ml scores a point), and to check the tumour-marker answer.", {}, colorectal, {}},
       {"colorectal.disease_free_interval_months", "colorectal", "Interval from primary to liver metastases", "For the Fong score only. Synchronous = 0.", {}, colorectal, {}},
       {"breast.hormone_receptor", "breast", "Hormone receptor status", "", {"Positive", "Negative"}, breast, {"G38"}},
       {"breast.her2", "breast", "HER2 status", "", {"Positive", "Negative"}, breast, {"G38"}},
@@ -323,10 +323,12 @@ constexpr DerivedFigure kDerivedFigures[] = {
     {"flr_percent", "Future liver remnant", "%",
      "remnant volume ÷ standard liver volume × 100, compared with the threshold unrounded (a figure just below "
      "30% is shown as below it, never rounded up to it)",
-     "Guideline G08 threshold 30%; 40% for cirrhosis is a consensus figure beyond the guideline", false},
+     "Guideline G08 threshold 30%; 40% for cirrhosis is beyond the guideline: expert consensus (Charnsangavej et al., "
+     "Ann Surg Oncol 2006; Clavien et al., N Engl J Med 2007)", false},
     {"remnant_threshold_percent", "Remnant needed for this liver", "%",
      "30% of the standard liver volume (G08); 40% when the liver is cirrhotic",
-     "Guideline G08 threshold 30%; 40% for cirrhosis is a consensus figure beyond the guideline", false},
+     "Guideline G08 threshold 30%; 40% for cirrhosis is beyond the guideline: expert consensus (Charnsangavej et al., "
+     "Ann Surg Oncol 2006; Clavien et al., N Engl J Med 2007)", false},
     {"fong_score", "Fong clinical risk score", "points (0-5)",
      "one point each: node-positive primary, disease-free interval < 12 months, more than one lesion, CEA > 200 "
      "ng/ml, largest lesion > 5 cm",

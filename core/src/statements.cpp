@@ -24,7 +24,7 @@ const std::vector<Statement>& all_statements() {
      "possible.",
      {1, 3, 4}},
     {"G05", K::heading, "Section: criteria for surgical candidacy.", {}},
-    {"G06", K::rule, "A patient is a candidate for liver resection only when every criterion below holds.", {}},
+    {"G06", K::rule, "A patient is a candidate for liver resection when all of the criteria below are met.", {}},
     {"G07", K::rule, "Criterion: all visible disease can be removed completely, with negative margins (R0).",
      {3, 4}},
     {"G08", K::rule,
@@ -40,7 +40,7 @@ const std::vector<Statement>& all_statements() {
     {"G12", K::rule, "A liver surgeon must assess every liver metastasis before chemotherapy starts.",
      {1, 2, 5}},
     {"G13", K::rule,
-     "Reason: lesions that respond to chemotherapy can vanish on imaging and become hard to find at "
+     "Reason: lesions that respond to chemotherapy become invisible on imaging and hard to find at "
      "operation.",
      {1, 2}},
     {"G14", K::rule,
@@ -48,12 +48,12 @@ const std::vector<Statement>& all_statements() {
      "resection.",
      {1, 2}},
     {"G15", K::rule,
-     "Reason: about 20% of initially resectable tumours progress during neoadjuvant chemotherapy and lose "
+     "Reason: 20% of initially resectable tumours will progress during neoadjuvant chemotherapy and lose "
      "the chance of cure.",
      {3}},
     {"G16", K::heading,
-     "Section: algorithms by primary tumour (colorectal, breast, neuroendocrine only; no algorithm for "
-     "other primaries).",
+     "Section: management algorithms by primary tumour. The sections that follow cover colorectal, breast "
+     "and neuroendocrine primaries only; this tool reads that as no algorithm for other primaries.",
      {}},
     {"G17", K::heading, "Section: colorectal liver metastases, the most common.", {}},
     {"G18", K::informational,
@@ -67,7 +67,8 @@ const std::vector<Statement>& all_statements() {
      {3}},
     {"G22", K::rule,
      "Poor prognostic factors (more than 5 metastases, synchronous presentation, node-positive primary, "
-     "raised tumour markers): give neoadjuvant chemotherapy even when technically resectable.",
+     "raised tumour markers): these patients should receive neoadjuvant chemotherapy even when technically "
+     "resectable.",
      {3}},
     {"G23", K::heading, "Section: initially unresectable colorectal disease.", {}},
     {"G24", K::rule, "Initially unresectable: systemic chemotherapy, then reassess for conversion to resection.",
@@ -95,11 +96,11 @@ const std::vector<Statement>& all_statements() {
     {"G37", K::rule, "Breast criterion: disease not progressing on chemotherapy.", {1}},
     {"G38", K::rule, "Breast: hormone-receptor and HER2 status must steer the choice of systemic therapy.", {2}},
     {"G39", K::informational,
-     "Stage IV breast cancer with liver metastases: median survival 3-15 months without surgery; about half "
-     "of patients develop liver metastases at some point.",
+     "Stage IV breast cancer with liver metastases: median survival 3-15 months without surgery. About half "
+     "of patients with breast cancer develop liver metastases during the course of the disease.",
      {2, 5}},
     {"G40", K::heading, "Section: neuroendocrine tumour liver metastases.", {}},
-    {"G41", K::rule, "Neuroendocrine: the course is often indolent, so observation first is often appropriate.",
+    {"G41", K::rule, "Neuroendocrine: initial observation is often appropriate, because of the indolent disease course.",
      {1, 6, 8}},
     {"G42", K::rule, "Neuroendocrine: somatostatin analogues (such as octreotide) control symptoms.", {1, 8}},
     {"G43", K::rule, "Neuroendocrine: resection for solitary or isolated metastases.", {1, 6}},
@@ -131,7 +132,7 @@ const std::vector<Statement>& all_statements() {
      "Discuss every case at a multidisciplinary meeting of a tertiary centre with high-volume liver "
      "surgery.",
      {1}},
-    {"G58", K::rule, "The team includes the five disciplines that follow.", {}},
+    {"G58", K::rule, "The team should include the five disciplines that follow.", {}},
     {"G59", K::rule, "Team member: hepatobiliary surgeon.", {1}},
     {"G60", K::rule, "Team member: medical oncologist.", {1}},
     {"G61", K::rule, "Team member: interventional radiologist.", {1}},
@@ -144,12 +145,12 @@ const std::vector<Statement>& all_statements() {
     {"G68", K::rule, "Repeat resection is feasible and safe for recurrence confined to the liver.", {7}},
     {"G69", K::heading, "Section: pitfalls.", {}},
     {"G70", K::rule,
-     "Pitfall: waiting until chemotherapy is over before surgical consultation costs about 20% of patients "
-     "their chance of cure and makes lesions hard to find at operation.",
+     "Pitfall: never delay surgical consultation until chemotherapy is over; it costs 20% of patients their "
+     "chance of curative resection and makes lesions hard to find at operation.",
      {1, 2, 3, 5}},
     {"G71", K::rule,
-     "Pitfall: never biopsy a suspected colorectal liver metastasis; it risks seeding the tumour and can cost "
-     "resectability and survival.",
+     "Pitfall: never biopsy a suspected colorectal liver metastasis; it carries a significant risk of seeding "
+     "the tumour locally and may compromise resectability and long-term survival.",
      {3}},
     {"G72", K::rule,
      "Pitfall: a complete response on imaging is not the absence of disease; viable microscopic tumour "
@@ -160,8 +161,8 @@ const std::vector<Statement>& all_statements() {
      "what must be removed.",
      {7}},
     {"G74", K::rule,
-     "Pitfall: disease outside the liver is not an absolute contraindication; if all sites can be removed "
-     "with clear margins, surgery can still help.",
+     "Pitfall: disease outside the liver is not an absolute contraindication; if R0 resection of every site "
+     "is achievable, surgery can still offer a survival benefit.",
      {7}},
   };
   return kStatements;

@@ -302,7 +302,7 @@ void molecular_profiling(Text& t, const Case& c) {
   item(!mutated && !f.braf, "BRAF status");
   const bool tissue = !f.mmr || (!mutated && (!f.ras || !f.braf));
   const bool side = !mutated && !f.sidedness;
-  item(side, "the side of the primary (where in the colon it arose)");
+  item(side, "the side of the primary (where in the colon or rectum it arose)");
   if (tissue) t << (side ? "; test the markers" : ",") << " on tissue from the primary tumour (never a liver biopsy)";
   t << ": the conversion regimen depends on these results.";
   const std::optional<RecCode> regimen = pmmr_regimen(c);
@@ -509,8 +509,8 @@ void check_answers(Text& t, const Case& c, const Decision& d) {
          "must include every site to be resected, and the uncontrolled disease was taken as ruling out resection.";
   }
   if (d.has(C::HIGH_CEA_MARKERS_NOT_ELEVATED)) {
-    t << " CEA is above 200 ng/ml, but tumour markers are entered as not elevated; raised markers were not "
-         "counted as a poor prognostic factor.";
+    t << " CEA is above 200 ng/ml (the Fong score's cut-off, beyond the guideline, which gives no figure), but "
+         "tumour markers are entered as not elevated; raised markers were not counted as a poor prognostic factor.";
   }
   if (d.has(C::PROGRESSING_WITHOUT_THERAPY)) {
     t << " The disease is entered as progressing on systemic therapy"

@@ -93,7 +93,7 @@ test('quiz over the shipped vignettes: a correct attempt, then a wrong one; the 
   assert.equal(await calc.evaluate(() => document.querySelector('#result-body').dataset.pathway), 'CRC_RESECTION_FIRST');
   const fb = calc.locator('#learn-feedback');
   assert.equal(await fb.getAttribute('data-matched'), 'true');
-  assert.match(await fb.textContent(), /Your answer matches the guideline/);
+  assert.match(await fb.textContent(), /Your answer matches the calculator’s result/);
   assert.match(await fb.textContent(), /PathwayYou: Colorectal, resectable: resection first\. Guideline: Colorectal, resectable: resection first\. Basis: G18, G20, G21/);
   assert.match(await fb.textContent(), /ResectionYou: Do\. Guideline: Do\. Basis: G04, G20/);
   assert.match(await fb.textContent(), /Teaching point: Resectable disease/);
@@ -113,7 +113,7 @@ test('quiz over the shipped vignettes: a correct attempt, then a wrong one; the 
     matched: false, pathway_matched: false, items_matched: true,
   });
   assert.equal(await calc.locator('#learn-feedback').getAttribute('data-matched'), 'false');
-  assert.match(await calc.locator('#learn-feedback').textContent(), /The guideline gives another pathway/);
+  assert.match(await calc.locator('#learn-feedback').textContent(), /The calculator gives another pathway/);
   assert.equal(await calc.evaluate(() => document.querySelector('#result-body').dataset.pathway), 'CRC_NEOADJUVANT_THEN_RESECTION');
   assert.match(await page.locator('#quiz-status').textContent(), /Score 1 of 2/);
 

@@ -147,7 +147,7 @@ function quizMessage(msg) {
   const li = document.createElement('li');
   li.dataset.vignette = msg.vignette;
   li.dataset.matched = String(msg.matched);
-  li.textContent = `${quiz.titles.get(msg.vignette) || msg.vignette}: ${msg.matched ? '\u2713 matched the guideline' : '\u2717 did not match'}` +
+  li.textContent = `${quiz.titles.get(msg.vignette) || msg.vignette}: ${msg.matched ? '\u2713 matched the calculator\u2019s result' : '\u2717 did not match'}` +
     (msg.pathway_matched ? '' : ' (another pathway)') + (msg.items_matched === false ? ' (an item chosen is not the guideline\u2019s)' : '');
   quizScore.append(li);
   const last = quiz.index + 1 >= quiz.list.length;

@@ -92,7 +92,7 @@ export function createLearn({ questionnaire, evaluate, reveal, loadExamples, sen
     // allow-forms blocks submission, so the button acts on click
     const form = h('form', { id: 'learn-form', class: 'learn-form', novalidate: true, onsubmit: (e) => e.preventDefault() },
       h('fieldset', { class: 'learn-pathways' },
-        h('legend', { class: 'q-label' }, 'Which pathway does the guideline give for this case?'),
+        h('legend', { class: 'q-label' }, 'Which pathway does the calculator give for this case?'),
         h('div', { class: 'options options-column' }, pathways.map((p) => radio('learn-pathway', p.code, p.title)))),
       h('details', { class: 'learn-items' },
         h('summary', {}, 'Optional: the key items you would do or avoid'),
@@ -102,7 +102,7 @@ export function createLearn({ questionnaire, evaluate, reveal, loadExamples, sen
       h('button', { type: 'button', class: 'learn-check', onclick: () => check() }, 'Check my answer'));
     panel = h('section', { id: 'learn', class: 'learn', 'aria-labelledby': 'learn-title' },
       h('h2', { id: 'learn-title' }, 'Teaching case'),
-      h('p', { class: 'learn-intro' }, 'Read the case, choose the pathway you think the guideline gives, then check your answer: the guideline\u2019s result, with the basis of every line, appears beside your choice.'),
+      h('p', { class: 'learn-intro' }, 'Read the case, choose the pathway you think the calculator gives from the guideline, then check your answer: the calculator\u2019s result, with the guideline statements behind every line, appears beside your choice.'),
       h('div', { class: 'learn-pick tool-group' }, h('label', { for: 'learn-vignette' }, 'Case'), select),
       h('h3', { id: 'learn-case-title', class: 'learn-case-title' }),
       h('dl', { class: 'learn-answers', 'aria-labelledby': 'learn-case-title' }),
@@ -171,8 +171,8 @@ export function createLearn({ questionnaire, evaluate, reveal, loadExamples, sen
     fb.append(
       h('h3', { id: 'learn-feedback-title' }, 'Your answer beside the guideline\u2019s'),
       h('p', { class: 'learn-verdict' }, verdict.matched
-        ? '\u2713 Your answer matches the guideline.'
-        : verdict.pathwayMatched ? '\u2717 Your pathway matches, but not every item you chose.' : '\u2717 The guideline gives another pathway.'),
+        ? '\u2713 Your answer matches the calculator\u2019s result.'
+        : verdict.pathwayMatched ? '\u2717 Your pathway matches, but not every item you chose.' : '\u2717 The calculator gives another pathway.'),
       h('ul', { class: 'learn-lines' },
         line(verdict.pathwayMatched ? '\u2713' : '\u2717', verdict.pathwayMatched, 'Pathway',
           titleOf.get(choice.pathway) || choice.pathway, p.title, p.statements),
