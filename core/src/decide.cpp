@@ -19,11 +19,11 @@ P colorectal_pathway(const Case& c, const Decision& d, Route& route) {
   route.algorithm = "colorectal";
   route.push("crc_repeat");
   if (c.setting == Setting::recurrence_after_hepatectomy && c.extrahepatic_disease == Extrahepatic::none &&
-      overall == Overall::met && d.operable) {
+      overall == Overall::met && operable(c, d)) {
     return P::REPEAT_RESECTION;
   }
   route.push("crc_operable");
-  if (!d.operable) {
+  if (!operable(c, d)) {
     route.push("crc_ablation");
     return within_ablation_limits(c) ? P::ABLATION_PRIMARY : P::NON_SURGICAL_MDT;
   }
@@ -39,7 +39,7 @@ P neuroendocrine_pathway(const Case& c, const Decision& d, Route& route) {
   const NeuroendocrineFacts& n = c.neuroendocrine;
   route.algorithm = "neuroendocrine";
   route.push("net_resect");
-  if (n.solitary_or_isolated == true && d.candidacy.overall == Overall::met && d.operable) return P::NET_RESECTION;
+  if (n.solitary_or_isolated == true && d.candidacy.overall == Overall::met && operable(c, d)) return P::NET_RESECTION;
   route.push("net_active");
   if (n.symptomatic == true || n.progressive == true) return P::NET_MEDICAL_AND_LIVER_DIRECTED;
   if (n.symptomatic != false || n.progressive != false) return P::ASSESSMENT_INCOMPLETE;
@@ -64,8 +64,14 @@ P choose_pathway(const Case& c, const Decision& d, Route& route) {
 // G02, G12, G57, G58, G59, G60, G61, G62, G63, G70, G71: what every case gets.
 void general_recommendations(const Case& c, Decision& d) {
   d.add(R::REFER_HPB_MDT, S::do_);
-  if (c.surgical_review_done != true) {
-    d.add(chemotherapy_begun(c) ? R::URGENT_SURGICAL_REVIEW : R::SURGICAL_REVIEW_BEFORE_CHEMOTHERAPY, S::do_);
+  {
+    // The review items follow the review and the chemotherapy status alone and
+    // are not compared by `missing` (an unknown review already gets the safe
+    // item; missing_search.cpp, kNotCompared), so their reads are not recorded.
+    PauseReads not_compared;
+    if (c.surgical_review_done != true) {
+      d.add(chemotherapy_begun(c) ? R::URGENT_SURGICAL_REVIEW : R::SURGICAL_REVIEW_BEFORE_CHEMOTHERAPY, S::do_);
+    }
   }
   if (c.primary == Primary::colorectal) d.add(R::DO_NOT_BIOPSY, S::avoid);
 }
@@ -136,7 +142,7 @@ void conversion_path(const Case& c, Decision& d) {
 void breast_path(const Case& c, Decision& d) {
   d.add(R::SYSTEMIC_THERAPY, S::do_);
   d.add(c.breast.hormone_receptor && c.breast.her2 ? R::RECEPTOR_GUIDED_THERAPY : R::RECEPTOR_TESTING, S::do_);
-  if (d.candidacy.overall == Overall::met && d.operable && chemotherapy_begun(c)) {
+  if (d.candidacy.overall == Overall::met && operable(c, d) && chemotherapy_begun(c)) {
     resection_with_surveillance(d, R::ADJUNCT_RESECTION, S::consider);
   }
 }
@@ -231,7 +237,7 @@ void warnings(const Case& c, Decision& d) {
     d.add(W::REMNANT_QUALITY);
   }
   // G74, G10: only for a patient surgery is still open to (rev 2).
-  if (d.operable && c.extrahepatic_disease && *c.extrahepatic_disease != Extrahepatic::none &&
+  if (operable(c, d) && c.extrahepatic_disease && *c.extrahepatic_disease != Extrahepatic::none &&
       *c.extrahepatic_disease != Extrahepatic::uncontrolled) {
     d.add(W::EXTRAHEPATIC_DISEASE_NOT_ABSOLUTE);
   }
@@ -264,9 +270,10 @@ Decision decide(const Case& c) {
     PauseReads summarised;  // `missing` traces this step itself (rules.hpp, assess)
     assess(c, d);
   }
-  // Operable unless unfit or declining surgery; unknown fitness does not make
-  // a patient inoperable (CONTRACT.md, candidacy).
-  d.operable = d.candidacy.status(CriterionCode::FITNESS) != Status::not_met && c.patient_declines_surgery != true;
+  {
+    PauseReads shown_only;  // the result's "operable"; the rules ask operable() where they need it
+    d.operable = operable(c, d);
+  }
   d.pathway = choose_pathway(c, d, d.route);
   d.route.push(pathway_node(d.pathway));
   general_recommendations(c, d);

@@ -179,6 +179,7 @@ Relevance MissingSearch::relevant(std::size_t i) {
   // witness often needs several answers set together (all of candidacy met,
   // say), and random root-to-leaf paths find most of them in a few runs;
   // the full search then proves the rest, or finds the rarer witnesses.
+  if (const std::optional<Relevance> blind = blind_rest(i)) return *blind;
   const std::uint32_t limit = limit_;
   limit_ = std::min(limit, kQuickLook);
   remembered_.clear();
@@ -192,6 +193,25 @@ Relevance MissingSearch::relevant(std::size_t i) {
   }
   remembered_.clear();
   return first_step_node(i, one(i));
+}
+
+// With the open answers as entered, run decide() on each value of f.  When no
+// run's rest of decide() read an open answer other than f, a candidacy summary
+// or a derived figure, the rest follows the same path whatever the other open
+// answers turn out to be (it depends on nothing else), so f matters exactly
+// when these runs differ.  Exact, not a budget: it spares the search of the
+// first step for routes the candidacy cannot reach (an unfit patient, an
+// indolent neuroendocrine tumour), which listed every candidacy answer once
+// that search ran past its budget (stop 18).
+std::optional<Relevance> MissingSearch::blind_rest(std::size_t f) {
+  Runs runs;
+  evaluate(f, one(f), runs);
+  if (runs.verdict != Relevance::irrelevant) return runs.verdict;
+  for (std::size_t r = 0; r < runs.count; ++r) {
+    const Run& run = runs.run[r];
+    if (run.rest.summaries != 0 || (open_read(run.rest.read) & ~one(f)) != 0) return std::nullopt;
+  }
+  return Relevance::irrelevant;
 }
 
 // One random path from the root, one child at each node.

@@ -19,6 +19,14 @@ inline void assess(const Case& c, Decision& d) {
   d.candidacy = assess_candidacy(c, d.derived);
 }
 
+// Operable unless unfit or declining surgery; unknown fitness does not make a
+// patient inoperable (CONTRACT.md, candidacy).  The rules ask it where they
+// need it, so its reads (the fitness summary, the patient's decision) are
+// recorded only on the routes that depend on them (`missing`, missing_search.cpp).
+inline bool operable(const Case& c, const Decision& d) {
+  return d.candidacy.status(CriterionCode::FITNESS) != Status::not_met && c.patient_declines_surgery != true;
+}
+
 inline bool chemotherapy_begun(const Case& c) {
   return c.chemotherapy_status == Chemotherapy::started || c.chemotherapy_status == Chemotherapy::completed;
 }
@@ -59,6 +67,7 @@ inline bool poor_prognostic_factor_present(const Case& c) {
 // The remnant % is below the threshold that applies: the one reason
 // embolization can help (it grows volume, it does not add segments; G29).
 inline bool remnant_percent_below_threshold(const Case& c, const Derived& d) {
+  note_summary(kDerivedSummary);  // a figure of the first step, read again: `missing` must know
   if (!d.flr_percent) return false;
   const double threshold =
       c.liver_quality == LiverQuality::cirrhosis ? kRemnantMinPercentCirrhosis : kRemnantMinPercent;
@@ -69,7 +78,7 @@ inline bool remnant_percent_below_threshold(const Case& c, const Derived& d) {
 // out: they are not solitary or isolated, candidacy is not met, or the patient
 // is not operable.
 inline bool net_resection_excluded(const Case& c, const Decision& d) {
-  return c.neuroendocrine.solitary_or_isolated == false || d.candidacy.overall == Overall::not_met || !d.operable;
+  return c.neuroendocrine.solitary_or_isolated == false || d.candidacy.overall == Overall::not_met || !operable(c, d);
 }
 
 // G25, G26, G27: the regimen the guideline gives a pMMR/MSS tumour with these

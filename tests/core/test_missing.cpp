@@ -268,3 +268,23 @@ TEST(MissingCombinations, G22_G30_G31_G51_ColorectalOnlyAnswersNeverMatterForBre
     for (const auto& [field, values] : colorectal_only) EXPECT_FALSE(listed(r, field)) << primary << " " << field;
   }
 }
+
+// An indolent neuroendocrine tumour (not solitary, neither symptomatic nor
+// progressive) is for observation whatever the candidacy answers (G41, G43):
+// with all of them unknown nothing is listed, where a search past its budget
+// once listed eleven answers (audit 2, stop 18; the blind rest of
+// missing_search.cpp).  Once the tumour might be solitary, the candidacy
+// answers matter again (G43) and are listed.
+TEST(MissingCombinations, G41_G43_IndolentNetListsNothingTheCandidacyCannotChange) {
+  const json c = {{"primary", "neuroendocrine"},
+                  {"neuroendocrine", {{"solitary_or_isolated", false}, {"symptomatic", false}, {"progressive", false}}}};
+  const json r = eval(c);
+  EXPECT_EQ(pathway(r), "NET_OBSERVATION");
+  EXPECT_TRUE(missing(r).empty()) << r["missing"].dump();
+  json open = c;
+  open["neuroendocrine"]["solitary_or_isolated"] = nullptr;
+  const json ro = eval(open);
+  EXPECT_TRUE(listed(ro, "neuroendocrine.solitary_or_isolated")) << ro["missing"].dump();
+  EXPECT_TRUE(listed(ro, "r0_achievable")) << ro["missing"].dump();
+  EXPECT_TRUE(listed(ro, "ecog")) << ro["missing"].dump();
+}

@@ -64,7 +64,8 @@ constexpr FieldMask bit(FieldId id) { return FieldMask{1} << static_cast<int>(id
 
 // The read trace: the fields read since it was started, one bit each, and
 // the order in which they were first read; and the summaries read (bit i:
-// candidacy criterion i; bit kOverallSummary: the overall candidacy).
+// candidacy criterion i; bit kDerivedSummary: a derived figure, the remnant %;
+// bit kOverallSummary: the overall candidacy).
 struct ReadTrace {
   FieldMask read = 0;
   std::uint8_t count = 0;
@@ -78,6 +79,7 @@ struct ReadTrace {
     order[count++] = id;
   }
 };
+inline constexpr int kDerivedSummary = 6;
 inline constexpr int kOverallSummary = 7;
 
 namespace detail {
