@@ -201,6 +201,12 @@ test('a case completed by keyboard alone', async () => {
   await page.keyboard.type('8');
   await page.keyboard.press('Tab');
   await expectPathway(page, 'NET_OBSERVATION');
+  // indolent and not solitary: observation whatever else is entered, so nothing is listed (G41, G43)
+  assert.equal(await page.locator('.missing-list a.field-link').count(), 0);
+  // back to Unknown for "solitary or isolated" (from No, ArrowDown): resection is open again
+  await tabTo(page, inGroup, 'f-q-neuroendocrine-solitary_or_isolated');
+  await page.keyboard.press('ArrowDown');
+  await expectPathway(page, 'ASSESSMENT_INCOMPLETE');
   // "what would change this": each entry is a link that takes the keyboard to its question
   const link = page.locator('.missing-list a.field-link').first();
   const field = await link.getAttribute('data-field');
