@@ -94,8 +94,8 @@ test('quiz over the shipped vignettes: a correct attempt, then a wrong one; the 
   const fb = calc.locator('#learn-feedback');
   assert.equal(await fb.getAttribute('data-matched'), 'true');
   assert.match(await fb.textContent(), /Your answer matches the calculator’s result/);
-  assert.match(await fb.textContent(), /PathwayYou: Colorectal, resectable: resection first\. Guideline: Colorectal, resectable: resection first\. Basis: G18, G20, G21/);
-  assert.match(await fb.textContent(), /ResectionYou: Do\. Guideline: Do\. Basis: G04, G20/);
+  assert.match(await fb.textContent(), /PathwayYou: Colorectal, resectable: resection first\. Calculator: Colorectal, resectable: resection first\. Basis: G18, G20, G21, G22/);
+  assert.match(await fb.textContent(), /ResectionYou: Do\. Calculator: Do\. Basis: G04, G20, G22/);
   assert.match(await fb.textContent(), /Teaching point: Resectable disease/);
   assert.ok(await calc.locator('.rec[data-code="RESECTION"] details.basis').count(), 'the result panel shows the basis of each line');
   assert.match(await page.locator('#quiz-status').textContent(), /Score 1 of 1/);

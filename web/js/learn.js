@@ -1,8 +1,8 @@
 // @ts-check
 // Learner mode (embed.html?mode=learn, or a livermets:configure message): a
 // teaching vignette is shown with its answers; the learner first chooses the
-// pathway they think the guideline gives (and, if they like, the key "do"
-// and "avoid" items); then the guideline's result is revealed beside their
+// pathway they think the calculator gives from the guideline (and, if they like,
+// the key "do" and "avoid" items); then the calculator's result is revealed beside their
 // choice (the page's own result panel, every line with its basis), and the
 // host is sent the attempt: their choice and whether it matched, nothing
 // else (embed.js, sendAttempt).
@@ -26,7 +26,7 @@ export function itemLabel(code) {
 }
 
 /**
- * Compares the learner's choice with the guideline's result.  The pathway
+ * Compares the learner's choice with the calculator's result.  The pathway
  * matches when it is the result's; the items (optional) match when every one
  * chosen as "do" is a "do" of the result and every one chosen as "avoid" an
  * "avoid" (null when none was chosen).  matched: both.
@@ -148,11 +148,11 @@ export function createLearn({ questionnaire, evaluate, reveal, loadExamples, sen
     return h('li', { class: 'learn-line ' + (ok === null ? 'learn-neutral' : ok ? 'learn-right' : 'learn-wrong') },
       h('span', { class: 'mark', 'aria-hidden': 'true' }, mark),
       h('strong', {}, label),
-      h('span', { class: 'learn-detail' }, `You: ${yours}. Guideline: ${theirs}.`,
+      h('span', { class: 'learn-detail' }, `You: ${yours}. Calculator: ${theirs}.`,
         statements && statements.length ? h('span', { class: 'learn-basis' }, ' Basis: ', h('span', { class: 'sid' }, statements.join(', '))) : null));
   }
 
-  /** The learner's choice beside the guideline's, line by line, with the basis of each. */
+  /** The learner's choice beside the calculator's, line by line, with the basis of each. */
   function feedback(choice, verdict, result) {
     const p = result.pathway;
     const recs = new Map(result.recommendations.map((r) => [r.code, r]));
@@ -169,7 +169,7 @@ export function createLearn({ questionnaire, evaluate, reveal, loadExamples, sen
     fb.textContent = '';
     fb.dataset.matched = String(verdict.matched);
     fb.append(
-      h('h3', { id: 'learn-feedback-title' }, 'Your answer beside the guideline\u2019s'),
+      h('h3', { id: 'learn-feedback-title' }, 'Your answer beside the calculator\u2019s'),
       h('p', { class: 'learn-verdict' }, verdict.matched
         ? '\u2713 Your answer matches the calculator\u2019s result.'
         : verdict.pathwayMatched ? '\u2717 Your pathway matches, but not every item you chose.' : '\u2717 The calculator gives another pathway.'),
