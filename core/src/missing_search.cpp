@@ -179,7 +179,7 @@ Relevance MissingSearch::relevant(std::size_t i) {
   // witness often needs several answers set together (all of candidacy met,
   // say), and random root-to-leaf paths find most of them in a few runs;
   // the full search then proves the rest, or finds the rarer witnesses.
-  if (const std::optional<Relevance> blind = blind_rest(i)) return *blind;
+  if (const std::optional<Relevance> blind = blind_rest(i, one(i))) return *blind;
   const std::uint32_t limit = limit_;
   limit_ = std::min(limit, kQuickLook);
   remembered_.clear();
@@ -195,22 +195,43 @@ Relevance MissingSearch::relevant(std::size_t i) {
   return first_step_node(i, one(i));
 }
 
-// With the open answers as entered, run decide() on each value of f.  When no
-// run's rest of decide() read an open answer other than f, a candidacy summary
-// or a derived figure, the rest follows the same path whatever the other open
-// answers turn out to be (it depends on nothing else), so f matters exactly
-// when these runs differ.  Exact, not a budget: it spares the search of the
-// first step for routes the candidacy cannot reach (an unfit patient, an
-// indolent neuroendocrine tumour), which listed every candidacy answer once
-// that search ran past its budget (stop 18).
-std::optional<Relevance> MissingSearch::blind_rest(std::size_t f) {
+// The rest of decide() alone, on each value of f, branching only on the open
+// answers the rest itself reads; the first step's answers stay as entered.
+// While no run on the way reads a candidacy summary or a derived figure, the
+// answers that only the first step reads cannot reach the rest, so this small
+// tree decides f exactly: a run that differs is a witness, and a tree without
+// one proves f cannot matter.  As soon as a run reads a summary, the short cut
+// gives up (nothing) and the full search below decides.  It spares the search
+// of the first step for routes the candidacy cannot reach (an indolent or a
+// non-resectable neuroendocrine tumour), which listed every candidacy answer
+// once that search ran past its budget (stop 18).
+std::optional<Relevance> MissingSearch::blind_rest(std::size_t f, std::uint64_t assigned) {
   Runs runs;
-  evaluate(f, one(f), runs);
-  if (runs.verdict != Relevance::irrelevant) return runs.verdict;
+  evaluate(f, assigned, runs);
+  if (runs.verdict != Relevance::irrelevant) return runs.verdict;  // a witness, or the budget
+  std::size_t g = open_.size();
   for (std::size_t r = 0; r < runs.count; ++r) {
-    const Run& run = runs.run[r];
-    if (run.rest.summaries != 0 || (open_read(run.rest.read) & ~one(f)) != 0) return std::nullopt;
+    const ReadTrace& rest = runs.run[r].rest;
+    if (rest.summaries != 0) return std::nullopt;
+    for (int k = 0; k < rest.count && g == open_.size(); ++k) {
+      for (std::size_t h = 0; h < open_.size(); ++h) {
+        if (!((assigned >> h) & 1U) && (open_[h].reads & bit(rest.order[k]))) {
+          g = h;
+          break;
+        }
+      }
+    }
   }
+  if (g == open_.size()) return Relevance::irrelevant;
+  for (std::size_t w = 0; w <= open_[g].values.size(); ++w) {
+    set(g, w);
+    const std::optional<Relevance> r = blind_rest(f, assigned | one(g));
+    if (r != Relevance::irrelevant) {
+      set(g, 0);
+      return r;
+    }
+  }
+  set(g, 0);
   return Relevance::irrelevant;
 }
 

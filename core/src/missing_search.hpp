@@ -121,9 +121,9 @@ class MissingSearch {
   void evaluate(std::size_t f, std::uint64_t assigned, Runs& runs);
   std::size_t next_branch(const Runs& runs, std::uint64_t assigned, bool first_step_only) const;
   Relevance first_step_node(std::size_t f, std::uint64_t assigned);
-  // The rest of decide() blind to every other open answer: the verdict, or
-  // nothing when the short cut does not apply.
-  std::optional<Relevance> blind_rest(std::size_t f);
+  // The rest of decide() alone, while it reads no candidacy summary: the
+  // verdict, or nothing when a run read one (the full search decides).
+  std::optional<Relevance> blind_rest(std::size_t f, std::uint64_t assigned);
   Relevance leaf(std::size_t f, std::uint64_t assigned, const std::array<Assessed, kMaxValues + 1>& assessed);
   std::uint64_t open_read(FieldMask read) const;
   Relevance rest_node(std::size_t f, std::uint64_t assigned, Remembered& seen);

@@ -275,7 +275,7 @@ TEST(MissingCombinations, G22_G30_G31_G51_ColorectalOnlyAnswersNeverMatterForBre
 // once listed eleven answers (audit 2, stop 18; the blind rest of
 // missing_search.cpp).  Once the tumour might be solitary, the candidacy
 // answers matter again (G43) and are listed.
-TEST(MissingCombinations, G41_G43_IndolentNetListsNothingTheCandidacyCannotChange) {
+TEST(MissingCombinations, G41_G43_G44_G45_NetNotSolitaryListsNothingTheCandidacyCannotChange) {
   const json c = {{"primary", "neuroendocrine"},
                   {"neuroendocrine", {{"solitary_or_isolated", false}, {"symptomatic", false}, {"progressive", false}}}};
   const json r = eval(c);
@@ -287,4 +287,13 @@ TEST(MissingCombinations, G41_G43_IndolentNetListsNothingTheCandidacyCannotChang
   EXPECT_TRUE(listed(ro, "neuroendocrine.solitary_or_isolated")) << ro["missing"].dump();
   EXPECT_TRUE(listed(ro, "r0_achievable")) << ro["missing"].dump();
   EXPECT_TRUE(listed(ro, "ecog")) << ro["missing"].dump();
+  // symptomatic and progressive, not solitary: only what chooses the treatment can
+  // change it, vascularity (embolization, G44) and the receptor (PRRT, G45)
+  json active = c;
+  active["neuroendocrine"]["symptomatic"] = true;
+  active["neuroendocrine"]["progressive"] = true;
+  const json ra = eval(active);
+  EXPECT_EQ(pathway(ra), "NET_MEDICAL_AND_LIVER_DIRECTED");
+  EXPECT_EQ(missing(ra), (std::vector<std::string>{"neuroendocrine.hypervascular", "neuroendocrine.sstr_positive"}))
+      << ra["missing"].dump();
 }
