@@ -66,16 +66,34 @@ Status Candidacy::status(CriterionCode code) const {
   return Status::unknown;
 }
 
-Candidacy assess_candidacy(const Case& c, const Derived& derived) {
+Candidacy assess_candidacy(const Case& c, const Derived& derived, CriterionReads* reads) {
   Candidacy k;
-  auto add = [&k](CriterionCode code, Status s) { k.criteria[static_cast<std::size_t>(k.count++)] = {code, s}; };
-  add(CriterionCode::R0, r0(c));
-  add(CriterionCode::REMNANT, remnant(c, derived));
-  add(CriterionCode::FITNESS, fitness(c));
-  add(CriterionCode::EXTRAHEPATIC, extrahepatic(c));
+  // Each criterion computed, with its own reads kept apart when asked (and
+  // still recorded in the trace that is running, if any).
+  auto add = [&k, reads](CriterionCode code, auto compute) {
+    Status s;
+    if (reads) {
+      ReadTrace own;
+      {
+        TraceReads tracing(own);
+        s = compute();
+      }
+      (*reads)[static_cast<std::size_t>(code)] = own.read;
+      if (ReadTrace* outer = detail::active_trace) {
+        for (int i = 0; i < own.count; ++i) outer->note(own.order[i]);
+      }
+    } else {
+      s = compute();
+    }
+    k.criteria[static_cast<std::size_t>(k.count++)] = {code, s};
+  };
+  add(CriterionCode::R0, [&] { return r0(c); });
+  add(CriterionCode::REMNANT, [&] { return remnant(c, derived); });
+  add(CriterionCode::FITNESS, [&] { return fitness(c); });
+  add(CriterionCode::EXTRAHEPATIC, [&] { return extrahepatic(c); });
   if (c.primary == Primary::breast) {
-    add(CriterionCode::BREAST_OLIGOMETASTATIC, breast_oligometastatic(c));
-    add(CriterionCode::BREAST_NOT_PROGRESSING, breast_not_progressing(c));
+    add(CriterionCode::BREAST_OLIGOMETASTATIC, [&] { return breast_oligometastatic(c); });
+    add(CriterionCode::BREAST_NOT_PROGRESSING, [&] { return breast_not_progressing(c); });
   }
   bool all_met = true;
   bool any_not_met = false;

@@ -134,7 +134,12 @@ void MissingSearch::evaluate(std::size_t f, std::uint64_t /*assigned*/, Runs& ru
     {
       TraceReads tracing(r.first_step);
       Decision d;
-      assess(work_, d);
+      assess(work_, d, &r.criteria);
+      r.criterion_count = d.candidacy.count;
+      for (int i = 0; i < d.candidacy.count; ++i) {
+        const Criterion& k = d.candidacy.criteria[static_cast<std::size_t>(i)];
+        r.statuses = static_cast<std::uint16_t>(r.statuses | (static_cast<unsigned>(k.status) << (2 * static_cast<int>(k.code))));
+      }
     }
     {
       TraceReads tracing(r.rest);
@@ -212,7 +217,7 @@ std::optional<Relevance> MissingSearch::blind_rest(std::size_t f, std::uint64_t 
   std::size_t g = open_.size();
   for (std::size_t r = 0; r < runs.count; ++r) {
     const ReadTrace& rest = runs.run[r].rest;
-    if (rest.summaries != 0) return std::nullopt;
+    if (!summaries_fixed(runs.run[r], assigned)) return std::nullopt;
     for (int k = 0; k < rest.count && g == open_.size(); ++k) {
       for (std::size_t h = 0; h < open_.size(); ++h) {
         if (!((assigned >> h) & 1U) && (open_[h].reads & bit(rest.order[k]))) {
@@ -233,6 +238,52 @@ std::optional<Relevance> MissingSearch::blind_rest(std::size_t f, std::uint64_t 
   }
   set(g, 0);
   return Relevance::irrelevant;
+}
+
+// Whether every summary of the first step that this run's rest read is fixed:
+// the same whatever the open answers not yet set turn out to be.  A criterion
+// is fixed when its own reads touch none of them (it depends on nothing else;
+// the remnant criterion also on the remnant %, computed before it); the
+// overall candidacy when every criterion is, or one fixed criterion is not met
+// (any criterion not met makes it not met, candidacy.cpp); the derived figures
+// when the remnant and the liver quality are set.  None is fixed while the
+// primary is open (it chooses the criteria).
+bool MissingSearch::summaries_fixed(const Run& run, std::uint64_t assigned) const {
+  const std::uint8_t read = run.rest.summaries;
+  if (read == 0) return true;
+  FieldMask free_reads = 0;  // what reading an open answer not yet set looks like
+  bool remnant_free = false;
+  for (std::size_t g = 0; g < open_.size(); ++g) {
+    if ((assigned >> g) & 1U) continue;
+    free_reads |= open_[g].reads;
+    remnant_free = remnant_free || open_[g].kind == OpenAnswer::Kind::remnant;
+  }
+  if (free_reads & bit(FieldId::primary)) return false;
+  const auto fixed = [&](int code) {
+    if (run.criteria[static_cast<std::size_t>(code)] & free_reads) return false;
+    return !(code == static_cast<int>(CriterionCode::REMNANT) && remnant_free);
+  };
+  for (int code = 0; code < kCriterionCount; ++code) {
+    if (((read >> code) & 1U) && !fixed(code)) return false;
+  }
+  if ((read >> kOverallSummary) & 1U) {
+    bool all_fixed = true;
+    bool fixed_not_met = false;
+    for (int code = 0; code < kCriterionCount; ++code) {
+      if (code >= run.criterion_count) break;  // criteria are listed in code order (candidacy.cpp)
+      const auto status = static_cast<Status>((run.statuses >> (2 * code)) & 3U);
+      if (!fixed(code)) {
+        all_fixed = false;
+      } else if (status == Status::not_met) {
+        fixed_not_met = true;
+      }
+    }
+    if (!all_fixed && !fixed_not_met) return false;
+  }
+  if ((read >> kDerivedSummary) & 1U) {
+    if (remnant_free || (free_reads & bit(FieldId::liver_quality))) return false;
+  }
+  return true;
 }
 
 // One random path from the root, one child at each node.

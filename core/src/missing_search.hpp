@@ -40,6 +40,7 @@
 
 #include "fields.hpp"
 #include "livermets/decision.hpp"
+#include "rules.hpp"
 
 namespace livermets {
 
@@ -103,6 +104,9 @@ class MissingSearch {
     Outcome outcome;
     ReadTrace first_step;  // the assessment's reads
     ReadTrace rest;        // the rest of decide(): answers and summaries
+    CriterionReads criteria{};  // each criterion's own reads (rules.hpp)
+    std::uint16_t statuses = 0;  // 2 bits per criterion code
+    int criterion_count = 0;
   };
   struct Runs {
     std::array<Run, kMaxValues + 1> run;
@@ -121,9 +125,10 @@ class MissingSearch {
   void evaluate(std::size_t f, std::uint64_t assigned, Runs& runs);
   std::size_t next_branch(const Runs& runs, std::uint64_t assigned, bool first_step_only) const;
   Relevance first_step_node(std::size_t f, std::uint64_t assigned);
-  // The rest of decide() alone, while it reads no candidacy summary: the
-  // verdict, or nothing when a run read one (the full search decides).
+  // The rest of decide() alone, while every candidacy summary it reads is
+  // fixed: the verdict, or nothing when one is not (the full search decides).
   std::optional<Relevance> blind_rest(std::size_t f, std::uint64_t assigned);
+  bool summaries_fixed(const Run& run, std::uint64_t assigned) const;
   Relevance leaf(std::size_t f, std::uint64_t assigned, const std::array<Assessed, kMaxValues + 1>& assessed);
   std::uint64_t open_read(FieldMask read) const;
   Relevance rest_node(std::size_t f, std::uint64_t assigned, Remembered& seen);

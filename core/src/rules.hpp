@@ -8,15 +8,18 @@ namespace livermets {
 
 // The four candidacy criteria (G06, G07, G08, G09, G10, G73, G74), plus the two
 // breast ones (G35, G36, G37).
-Candidacy assess_candidacy(const Case& c, const Derived& derived);
+// With `reads`, each criterion's own reads are also kept apart, so that
+// `missing` can tell a criterion the open answers cannot change (missing_search.cpp).
+using CriterionReads = std::array<FieldMask, kCriterionCount>;
+Candidacy assess_candidacy(const Case& c, const Derived& derived, CriterionReads* reads = nullptr);
 
 // The first step of decide(): the derived figures and the candidacy.  The
 // rest of decide() reads the candidacy only through Candidacy::overall and
 // Candidacy::status(), so `missing` can summarise this step by what those
 // reads return (missing_search.cpp); decide() pauses the read trace here.
-inline void assess(const Case& c, Decision& d) {
+inline void assess(const Case& c, Decision& d, CriterionReads* reads = nullptr) {
   d.derived = derive(c);
-  d.candidacy = assess_candidacy(c, d.derived);
+  d.candidacy = assess_candidacy(c, d.derived, reads);
 }
 
 // Operable unless unfit or declining surgery; unknown fitness does not make a

@@ -297,3 +297,21 @@ TEST(MissingCombinations, G41_G43_G44_G45_NetNotSolitaryListsNothingTheCandidacy
   EXPECT_EQ(missing(ra), (std::vector<std::string>{"neuroendocrine.hypervascular", "neuroendocrine.sstr_positive"}))
       << ra["missing"].dump();
 }
+
+// A criterion the answers already fix (ECOG 4: not fit whatever the risk,
+// G09; progressing on therapy, G37) decides the route whatever the other
+// candidacy answers are, so only what that route reads is listed: for an
+// unfit colorectal patient the ablation limits (G50, G51), for a breast
+// tumour progressing on therapy the receptors (G38).  A search past its
+// budget once listed 16 answers, RAS and BRAF among them (stop 18).
+TEST(MissingCombinations, G09_G37_G50_G51_AFixedCriterionListsOnlyWhatItsRouteReads) {
+  const json unfit = {{"primary", "colorectal"}, {"ecog", 4}};
+  const json r = eval(unfit);
+  EXPECT_EQ(pathway(r), "NON_SURGICAL_MDT");
+  EXPECT_EQ(missing(r), (std::vector<std::string>{"extrahepatic_disease", "lesion_count", "largest_lesion_cm"}))
+      << r["missing"].dump();
+  const json progressing = {{"primary", "breast"}, {"breast", {{"progressing_on_systemic_therapy", true}}}};
+  const json rb = eval(progressing);
+  EXPECT_EQ(pathway(rb), "BREAST_SYSTEMIC_FIRST");
+  EXPECT_EQ(missing(rb), (std::vector<std::string>{"breast.hormone_receptor", "breast.her2"})) << rb["missing"].dump();
+}
