@@ -184,6 +184,7 @@ Relevance MissingSearch::relevant(std::size_t i) {
   // witness often needs several answers set together (all of candidacy met,
   // say), and random root-to-leaf paths find most of them in a few runs;
   // the full search then proves the rest, or finds the rarer witnesses.
+  // First, where the candidacy cannot reach the rest, the rest alone decides.
   if (const std::optional<Relevance> blind = blind_rest(i, one(i))) return *blind;
   const std::uint32_t limit = limit_;
   limit_ = std::min(limit, kQuickLook);
@@ -202,14 +203,15 @@ Relevance MissingSearch::relevant(std::size_t i) {
 
 // The rest of decide() alone, on each value of f, branching only on the open
 // answers the rest itself reads; the first step's answers stay as entered.
-// While no run on the way reads a candidacy summary or a derived figure, the
-// answers that only the first step reads cannot reach the rest, so this small
-// tree decides f exactly: a run that differs is a witness, and a tree without
-// one proves f cannot matter.  As soon as a run reads a summary, the short cut
-// gives up (nothing) and the full search below decides.  It spares the search
-// of the first step for routes the candidacy cannot reach (an indolent or a
-// non-resectable neuroendocrine tumour), which listed every candidacy answer
-// once that search ran past its budget (stop 18).
+// While every summary of the first step that a run on the way reads is fixed
+// (summaries_fixed), the answers that only the first step reads cannot reach
+// the rest, so this small tree decides f exactly: a run that differs is a
+// witness, and a tree without one proves f cannot matter.  As soon as a run
+// reads a summary that is not fixed, the short cut gives up (nothing) and the
+// full search decides.  It spares the search of the first step on routes the
+// candidacy cannot change (a neuroendocrine tumour that is not solitary, an
+// unfit patient), where that search ran past its budget and listed every
+// candidacy answer (stop 18).
 std::optional<Relevance> MissingSearch::blind_rest(std::size_t f, std::uint64_t assigned) {
   Runs runs;
   evaluate(f, assigned, runs);
