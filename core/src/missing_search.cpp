@@ -18,6 +18,16 @@ constexpr std::uint64_t one(std::size_t i) { return std::uint64_t{1} << i; }
 constexpr std::uint64_t kNotCompared =
     code_bit(RecCode::SURGICAL_REVIEW_BEFORE_CHEMOTHERAPY) | code_bit(RecCode::URGENT_SURGICAL_REVIEW);
 
+// Each criterion's status, 2 bits at the place of its code.
+std::uint16_t packed_statuses(const Candidacy& k) {
+  unsigned out = 0;
+  for (int i = 0; i < k.count; ++i) {
+    const Criterion& c = k.criteria[static_cast<std::size_t>(i)];
+    out |= static_cast<unsigned>(c.status) << (2 * static_cast<int>(c.code));
+  }
+  return static_cast<std::uint16_t>(out);
+}
+
 std::vector<double> option_values(const FieldSpec& f) {
   std::vector<double> v;
   for (std::size_t i = 0; i < f.options.size(); ++i) v.push_back(static_cast<double>(i));
@@ -92,10 +102,7 @@ MissingSearch::Assessed MissingSearch::assess_now() {
   assess(work_, d);
   Assessed a;
   a.consistent = consistent(work_);
-  for (int i = 0; i < d.candidacy.count; ++i) {
-    const Criterion& k = d.candidacy.criteria[static_cast<std::size_t>(i)];
-    a.statuses = static_cast<std::uint16_t>(a.statuses | (static_cast<unsigned>(k.status) << (2 * static_cast<int>(k.code))));
-  }
+  a.statuses = packed_statuses(d.candidacy);
   a.overall = static_cast<std::uint8_t>(d.candidacy.overall.raw());
   a.count = static_cast<std::uint8_t>(d.candidacy.count);
   a.flr_percent = d.derived.flr_percent;
@@ -136,10 +143,7 @@ void MissingSearch::evaluate(std::size_t f, std::uint64_t /*assigned*/, Runs& ru
       Decision d;
       assess(work_, d, &r.criteria);
       r.criterion_count = d.candidacy.count;
-      for (int i = 0; i < d.candidacy.count; ++i) {
-        const Criterion& k = d.candidacy.criteria[static_cast<std::size_t>(i)];
-        r.statuses = static_cast<std::uint16_t>(r.statuses | (static_cast<unsigned>(k.status) << (2 * static_cast<int>(k.code))));
-      }
+      r.statuses = packed_statuses(d.candidacy);
     }
     {
       TraceReads tracing(r.rest);
@@ -158,18 +162,26 @@ void MissingSearch::evaluate(std::size_t f, std::uint64_t /*assigned*/, Runs& ru
   set(f, 0);
 }
 
+// The first open answer that `t` read (in program order) and sigma has not
+// set; open_.size() when there is none.
+std::size_t MissingSearch::first_unset_read(const ReadTrace& t, std::uint64_t assigned) const {
+  for (int i = 0; i < t.count; ++i) {
+    const FieldMask b = bit(t.order[i]);
+    for (std::size_t g = 0; g < open_.size(); ++g) {
+      if (!((assigned >> g) & 1U) && (open_[g].reads & b)) return g;
+    }
+  }
+  return open_.size();
+}
+
 // The open answer to set next: the first read (program order keeps the tree
-// small) that sigma has not set; open_.size() when there is none.
-std::size_t MissingSearch::next_branch(const Runs& runs, std::uint64_t assigned, bool first_step_only) const {
-  for (int part = 0; part < (first_step_only ? 1 : 2); ++part) {
+// small), the first step's before the rest's, that sigma has not set;
+// open_.size() when there is none.
+std::size_t MissingSearch::next_branch(const Runs& runs, std::uint64_t assigned) const {
+  for (int part = 0; part < 2; ++part) {
     for (std::size_t r = 0; r < runs.count; ++r) {
-      const ReadTrace& t = part == 0 ? runs.run[r].first_step : runs.run[r].rest;
-      for (int i = 0; i < t.count; ++i) {
-        const FieldMask b = bit(t.order[i]);
-        for (std::size_t g = 0; g < open_.size(); ++g) {
-          if (!((assigned >> g) & 1U) && (open_[g].reads & b)) return g;
-        }
-      }
+      const std::size_t g = first_unset_read(part == 0 ? runs.run[r].first_step : runs.run[r].rest, assigned);
+      if (g != open_.size()) return g;
     }
   }
   return open_.size();
@@ -218,16 +230,8 @@ std::optional<Relevance> MissingSearch::blind_rest(std::size_t f, std::uint64_t 
   if (runs.verdict != Relevance::irrelevant) return runs.verdict;  // a witness, or the budget
   std::size_t g = open_.size();
   for (std::size_t r = 0; r < runs.count; ++r) {
-    const ReadTrace& rest = runs.run[r].rest;
     if (!summaries_fixed(runs.run[r], assigned)) return std::nullopt;
-    for (int k = 0; k < rest.count && g == open_.size(); ++k) {
-      for (std::size_t h = 0; h < open_.size(); ++h) {
-        if (!((assigned >> h) & 1U) && (open_[h].reads & bit(rest.order[k]))) {
-          g = h;
-          break;
-        }
-      }
-    }
+    if (g == open_.size()) g = first_unset_read(runs.run[r].rest, assigned);
   }
   if (g == open_.size()) return Relevance::irrelevant;
   for (std::size_t w = 0; w <= open_[g].values.size(); ++w) {
@@ -297,7 +301,7 @@ Relevance MissingSearch::dive(std::size_t f, std::uint32_t& seed) {
   for (;;) {
     evaluate(f, assigned, runs);
     result = runs.verdict;
-    const std::size_t g = next_branch(runs, assigned, false);
+    const std::size_t g = next_branch(runs, assigned);
     if (result != Relevance::irrelevant || g == open_.size()) break;
     seed = seed * 1664525U + 1013904223U;  // a fixed sequence: the same case gives the same list
     set(g, (seed >> 16) % (open_[g].values.size() + 1));
@@ -324,16 +328,7 @@ Relevance MissingSearch::first_step_node(std::size_t f, std::uint64_t assigned) 
   }
   set(f, 0);
   std::size_t g = open_.size();
-  for (std::size_t k = 0; k <= values && g == open_.size(); ++k) {
-    for (int i = 0; i < traces[k].count && g == open_.size(); ++i) {
-      for (std::size_t h = 0; h < open_.size(); ++h) {
-        if (!((assigned >> h) & 1U) && (open_[h].reads & bit(traces[k].order[i]))) {
-          g = h;
-          break;
-        }
-      }
-    }
-  }
+  for (std::size_t k = 0; k <= values && g == open_.size(); ++k) g = first_unset_read(traces[k], assigned);
   if (g == open_.size()) return leaf(f, assigned, assessed);
   const std::size_t n = open_[g].values.size();
   for (std::size_t w = 0; w <= n; ++w) {
@@ -380,7 +375,7 @@ Relevance MissingSearch::rest_node(std::size_t f, std::uint64_t assigned, Rememb
     seen.read |= open_read(run.rest.read);
     seen.summaries[run.value] = static_cast<std::uint8_t>(seen.summaries[run.value] | run.rest.summaries);
   }
-  const std::size_t g = next_branch(runs, assigned, false);
+  const std::size_t g = next_branch(runs, assigned);
   if (g == open_.size()) return Relevance::irrelevant;
   // Known values first: a witness is usually found where answers are known.
   const std::size_t n = open_[g].values.size();

@@ -123,7 +123,8 @@ class MissingSearch {
   };
 
   void evaluate(std::size_t f, std::uint64_t assigned, Runs& runs);
-  std::size_t next_branch(const Runs& runs, std::uint64_t assigned, bool first_step_only) const;
+  std::size_t first_unset_read(const ReadTrace& t, std::uint64_t assigned) const;
+  std::size_t next_branch(const Runs& runs, std::uint64_t assigned) const;
   Relevance first_step_node(std::size_t f, std::uint64_t assigned);
   // The rest of decide() alone, while every candidacy summary it reads is
   // fixed: the verdict, or nothing when one is not (the full search decides).
