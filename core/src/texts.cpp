@@ -3,6 +3,10 @@
 // fact the answers do not support.  Statement ids are named one by one.
 #include "texts.hpp"
 
+#include <algorithm>
+#include <array>
+#include <utility>
+
 #include "display.hpp"
 #include "rules.hpp"
 #include "thresholds.hpp"
@@ -89,22 +93,19 @@ bool presentation_open(const Case& c) {
   return !c.presentation && !(interval && *interval > 0);
 }
 
-// G22's factors still unknown.
-bool poor_factor_unknown(const Case& c) {
-  return !c.lesion_count || presentation_open(c) || !c.colorectal.node_positive_primary ||
-         !c.colorectal.tumor_markers_elevated;
-}
-
 // Resection first while some of G22's factors are unknown: a resection cannot be
 // undone, so the order is stated as depending on them (audit, stop 18; D24).
 void resection_first_condition(Text& t, const Case& c) {
-  if (!poor_factor_unknown(c)) return;
+  const std::array<std::pair<bool, std::string_view>, 4> open = {{
+      {!c.lesion_count, "the number of metastases"},
+      {presentation_open(c), "synchronous or metachronous presentation"},
+      {!c.colorectal.node_positive_primary, "the nodal status of the primary"},
+      {!c.colorectal.tumor_markers_elevated, "the tumour markers"},
+  }};
+  if (std::none_of(open.begin(), open.end(), [](const auto& f) { return f.first; })) return;
   t << " Not yet known: ";
   ListOf item(t, ", ");
-  item(!c.lesion_count, "the number of metastases");
-  item(presentation_open(c), "synchronous or metachronous presentation");
-  item(!c.colorectal.node_positive_primary, "the nodal status of the primary");
-  item(!c.colorectal.tumor_markers_elevated, "the tumour markers");
+  for (const auto& [unknown, words] : open) item(unknown, words);
   t << ". If any of them turns out to be one of the guideline's poor prognostic factors, neoadjuvant "
        "chemotherapy comes first.";
 }
